@@ -1,0 +1,280 @@
+/**
+ * Repairs the damage that scraping a rendered listing does to TeX: macros that lost their
+ * backslash (`Acdot`, `rightarrow`), TeX quotes and dashes, numeric character references that lost
+ * their `&#` (`x2014`), and scripts written with `^`/`_` outside math.
+ *
+ * Every rule is named, so the ingest can say which rules changed an entry, and each is unit-tested
+ * on its own. Rules never run inside URLs. The output is in the `$…$` format of `src/lib/math.ts`.
+ */
+import {
+  TEX_SYMBOLS,
+  isValidSpan,
+  joinTex,
+  splitTex,
+  texToUnicode,
+  toSubscript,
+  toSuperscript,
+  type Segment,
+} from '../../src/lib/math.ts';
+import { findUrls } from '../../src/lib/links.ts';
+
+export interface TextRule {
+  name: string;
+  description: string;
+  apply: (text: string) => string;
+}
+
+/** Marks a math span produced by a text rule; replaced by a real span before joining. */
+const MATH_OPEN = '\uE000';
+const MATH_CLOSE = '\uE001';
+const mathMark = (tex: string): string => `${MATH_OPEN}${tex}${MATH_CLOSE}`;
+
+/** Greek names that are not also everyday words in abstracts (`Kendall-tau` stays as written). */
+const GREEK_NAMES = 'alpha|beta|gamma|delta|epsilon|zeta|theta|kappa|lambda|sigma|omega';
+const greek = (name: string): string => TEX_SYMBOLS[name] ?? name;
+
+const CODEPOINTS: Record<string, string> = {
+  '2013': '–', '2014': '—', '2018': '‘', '2019': '’', '201C': '“', '201D': '”', '2022': '•', '2026': '…',
+};
+
+/** Rules for text outside math, in the order they run. */
+export const TEXT_RULES: readonly TextRule[] = [
+  {
+    name: 'tex-specials',
+    description: 'TeX-escaped specials become the character: `\\%` → %, `\\&` → &, `\\#` → #, `\\_` → _',
+    apply: (t) => t.replace(/\\([%&#_])/gu, '$1'),
+  },
+  {
+    name: 'tex-quotes',
+    description: "TeX quotes become typographic quotes: ``a'' → “a”, `a' → ‘a’",
+    apply: (t) =>
+      t
+        .replace(/``(.*?)''/gu, '“$1”')
+        .replace(/``/gu, '“')
+        .replace(/''/gu, '”')
+        .replace(/(^|[\s(])`([^`']+)'/gu, '$1‘$2’'),
+  },
+  {
+    name: 'tex-dashes',
+    description: '`---` → —, `a--b` → a—b, `1--2` → 1–2, ` -- ` → ` – `',
+    apply: (t) =>
+      t
+        .replace(/---/gu, '—')
+        .replace(/(\d)--(\d)/gu, '$1–$2')
+        .replace(/(\S)--(\S)/gu, '$1—$2')
+        .replace(/(^|\s)--(\s|$)/gu, '$1–$2'),
+  },
+  {
+    name: 'stripped-codepoint',
+    description: 'A character reference that lost its `&#` becomes its character: `runx2014each` → run—each',
+    apply: (t) => t.replace(/(?<![0-9&#])x(201[3489CD]|2022|2026)(?![0-9])/gu, (_m, hex: string) => CODEPOINTS[hex] ?? _m),
+  },
+  {
+    name: 'tex-arrows',
+    description: 'Arrow macros become arrows: `rightarrow` → →, `imageleftrightarrowtext` → image↔text',
+    apply: (t) =>
+      t
+        .replace(/(?:long)?leftrightarrow/gu, '↔')
+        .replace(/(?:long)?rightarrow/gu, '→')
+        .replace(/(?:long)?leftarrow/gu, '←')
+        .replace(/Leftrightarrow/gu, '⇔')
+        .replace(/Rightarrow/gu, '⇒')
+        .replace(/Leftarrow/gu, '⇐'),
+  },
+  {
+    name: 'tex-times',
+    description: '`times` glued to a number becomes ×: `256times256` → 256×256, `4timesRTX` → 4×RTX, `22times less` → 22× less',
+    apply: (t) => t.replace(/(\d)times ?(?=\d)/gu, '$1×').replace(/(\d)times(?=[A-Z\s]|$)/gu, '$1×'),
+  },
+  {
+    name: 'tex-font-size',
+    description: 'A stripped size macro before a letter is dropped and the letter set small: `scriptsizeFLaws` → fLaws',
+    apply: (t) => t.replace(/(?:scriptsize|footnotesize|scriptscriptstyle)([A-Z])/gu, (_m, c: string) => c.toLowerCase()),
+  },
+  {
+    name: 'tex-font-switch',
+    description: 'A stripped font switch is dropped: `(rm StatsQ)` → (StatsQ), `mathrm{x}` → x',
+    apply: (t) =>
+      t
+        .replace(/\((?:rm|bf|it|tt|sf)\s+(?=\S)/gu, '(')
+        .replace(/\b(?:mathrm|textrm|textbf|textit|mathbf|texttt)\{([^{}]*)\}/gu, '$1'),
+  },
+  {
+    name: 'tex-bullet',
+    description: 'A stripped `\\bullet` that starts an item becomes •',
+    apply: (t) => t.replace(/(^|[:;.?!]\s+)bullet\s+(?=[A-Z])/gu, '$1• '),
+  },
+  {
+    name: 'tex-space',
+    description: 'A stripped `\\space` between a number and a word becomes a space: `3 space billion` → 3 billion',
+    apply: (t) => t.replace(/(\d)\s+space\s+(?=[a-z])/gu, '$1 '),
+  },
+  {
+    name: 'greek-letters',
+    description:
+      'Greek letter names that lost their backslash become letters: `gamma to infty` → γ → ∞, `muP` → μP, `PixArt-alpha` → PixArt-α, `DepsilonpS` → DεpS',
+    apply: (t) =>
+      t
+        .replace(new RegExp(`\\b(${GREEK_NAMES}) to infty\\b`, 'gu'), (_m, g: string) => `${greek(g)} → ∞`)
+        .replace(/\binfty\b/gu, '∞')
+        .replace(/(?<![A-Za-z])mu(?=P\b)/gu, 'μ')
+        .replace(new RegExp(`(?<=\\b[A-Z][A-Za-z0-9]*)-(${GREEK_NAMES})\\b`, 'gu'), (_m, g: string) => `-${greek(g)}`)
+        .replace(new RegExp(`\\b(${GREEK_NAMES})-(?=[A-Z])`, 'gu'), (_m, g: string) => `${greek(g)}-`)
+        .replace(new RegExp(`(?<=\\b[A-Z])(${GREEK_NAMES})(?=[a-z]?[A-Z])`, 'gu'), (g: string) => greek(g)),
+  },
+  {
+    name: 'tex-superscript',
+    description: 'A superscript outside math becomes Unicode or math: `SP^2OT` → SP²OT, `10^{19}` → 10¹⁹, `x^{ab}` → $x^{ab}$',
+    apply: (t) =>
+      t
+        .replace(/([A-Za-z0-9]+)\^\{([^{}]+)\}/gu, (_m, base: string, exp: string) => {
+          const sup = toSuperscript(exp);
+          return sup === undefined ? mathMark(`${base}^{${exp}}`) : `${base}${sup}`;
+        })
+        .replace(/(?<=[A-Za-z0-9)\]])\^(\d+)/gu, (_m, exp: string) => toSuperscript(exp) ?? _m),
+  },
+  {
+    name: 'tex-subscript',
+    description: 'A subscript outside math becomes Unicode or math: `CO_2` → CO₂, `S_1` → S₁, `D_{KL}` → $D_{KL}$',
+    apply: (t) =>
+      t
+        .replace(/\b([A-Za-z]+)_\{([^{}]+)\}/gu, (_m, base: string, sub: string) => {
+          const low = toSubscript(sub);
+          return low === undefined ? mathMark(`${base}_{${sub}}`) : `${base}${low}`;
+        })
+        .replace(/\b([A-Za-z]{1,3})_(\d+)\b/gu, (_m, base: string, sub: string) => `${base}${toSubscript(sub) ?? sub}`),
+  },
+];
+
+/** Macro names restored inside math when they lost their backslash. Longest first. */
+const MATH_MACROS = [
+  ...Object.keys(TEX_SYMBOLS),
+  'frac', 'sum', 'prod', 'log', 'exp', 'min', 'max', 'ldots', 'cdots', 'mathrm', 'mathcal', 'mathbb',
+]
+  .filter((name, i, all) => all.indexOf(name) === i)
+  .sort((a, b) => b.length - a.length || a.localeCompare(b));
+/** Names short or common enough to be letters of a formula: restored only when they stand alone. */
+const STANDALONE_ONLY = new Set(['to', 'mu', 'nu', 'pi', 'xi', 'eta', 'le', 'ge', 'pm', 'sim', 'min', 'max', 'log', 'exp', 'ell', 'chi', 'phi', 'psi', 'rho', 'tau']);
+
+/**
+ * `math-macros`: inside math, a macro name without its backslash gets it back
+ * (`Acdot S_1^{-alpha}` → `A\cdot S_1^{-\alpha}`).
+ */
+export function restoreMacros(tex: string): string {
+  const names = MATH_MACROS.join('|');
+  return tex.replace(new RegExp(`(\\\\?)(${names})(?=([A-Za-z]?))`, 'gu'), (whole, slash: string, name: string, next: string, offset: number, all: string) => {
+    if (slash) return whole;
+    const before = all[offset - 1] ?? '';
+    if (STANDALONE_ONLY.has(name) && (/[A-Za-z]/u.test(before) || next)) return whole;
+    if (next && !STANDALONE_ONLY.has(name)) {
+      // A letter right after a long name (`cdotS`) still ends the macro: add the space TeX needs.
+      return `\\${name} `;
+    }
+    return `\\${name}`;
+  });
+}
+
+/**
+ * `math-prose`: a math span that swallowed a run of prose (`… - Ccdot S_2 Where S_1 is forward
+ * area and S_2`) is cut where the prose starts; the prose goes back to the text rules.
+ */
+export function splitProse(tex: string): { math: string; prose: string } {
+  const tokens = [...tex.matchAll(/\S+/gu)];
+  const isWord = (w: string): boolean =>
+    /^[A-Za-z]{3,}[,.;:]?$/u.test(w) && !MATH_MACROS.some((m) => w.toLowerCase().includes(m.toLowerCase()));
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token || !isWord(token[0])) continue;
+    const wordsAfter = tokens.slice(i).filter((t) => isWord(t[0])).length;
+    if (wordsAfter >= 3 && i > 0) {
+      const at = token.index;
+      return { math: tex.slice(0, at).trimEnd(), prose: tex.slice(at) };
+    }
+  }
+  return { math: tex, prose: '' };
+}
+
+/** `simple-math`: a span holding only digits, signs, scripts and Greek letters becomes Unicode (`$^2$` → ²). */
+export function simplifyMath(tex: string): string | undefined {
+  const withoutMacros = tex.replace(/\\[A-Za-z]+/gu, '');
+  if (/[A-Za-z]/u.test(withoutMacros)) return undefined;
+  const text = texToUnicode(tex);
+  return /[\\^_{}]/u.test(text) ? undefined : text;
+}
+
+/** Applies the text rules outside URLs. Returns the text and the names of the rules that changed it. */
+export function repairPlain(text: string, fired: Set<string>): string {
+  const urls = findUrls(text);
+  let out = '';
+  let last = 0;
+  const fix = (part: string): string =>
+    TEXT_RULES.reduce((acc, rule) => {
+      const next = rule.apply(acc);
+      if (next !== acc) fired.add(rule.name);
+      return next;
+    }, part);
+  for (const url of urls) {
+    out += fix(text.slice(last, url.start)) + text.slice(url.start, url.end);
+    last = url.end;
+  }
+  return out + fix(text.slice(last));
+}
+
+function unmark(text: string): Segment[] {
+  const segments: Segment[] = [];
+  const re = new RegExp(`${MATH_OPEN}([^${MATH_CLOSE}]*)${MATH_CLOSE}`, 'gu');
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index > last) segments.push({ kind: 'text', value: text.slice(last, m.index) });
+    segments.push({ kind: 'math', tex: m[1] ?? '' });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) segments.push({ kind: 'text', value: text.slice(last) });
+  return segments;
+}
+
+/** Collapses whitespace, then merges neighbouring text segments. */
+function tidy(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const prev = out.at(-1);
+    if (s.kind === 'text' && prev?.kind === 'text') prev.value += s.value;
+    else out.push({ ...s });
+  }
+  return out
+    .map((s) => (s.kind === 'text' ? { ...s, value: s.value.replace(/\s+/gu, ' ') } : s))
+    .filter((s) => s.kind === 'math' || s.value !== '');
+}
+
+export interface Repaired {
+  /** The repaired text in the `$…$` format. */
+  text: string;
+  /** Names of the rules that changed something, in rule order. */
+  rules: string[];
+}
+
+/** Repairs one title or abstract from a listing. */
+export function repair(raw: string): Repaired {
+  const fired = new Set<string>();
+  const normalised = raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  const segments: Segment[] = [];
+  for (const seg of splitTex(normalised)) {
+    if (seg.kind === 'text') {
+      segments.push(...unmark(repairPlain(seg.value, fired)));
+      continue;
+    }
+    const { math, prose } = splitProse(seg.tex);
+    if (prose) fired.add('math-prose');
+    const restored = restoreMacros(math);
+    if (restored !== math) fired.add('math-macros');
+    const simple = simplifyMath(restored);
+    if (simple !== undefined) fired.add('simple-math');
+    if (simple !== undefined) segments.push({ kind: 'text', value: simple });
+    else if (isValidSpan(restored)) segments.push({ kind: 'math', tex: restored });
+    else segments.push({ kind: 'text', value: `$${restored}$` });
+    if (prose) segments.push(...unmark(repairPlain(` ${prose}`, fired)));
+  }
+  const text = joinTex(tidy(segments)).trim();
+  const order = [...TEXT_RULES.map((r) => r.name), 'math-prose', 'math-macros', 'simple-math'];
+  return { text, rules: order.filter((name) => fired.has(name)) };
+}

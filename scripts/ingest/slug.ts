@@ -1,0 +1,33 @@
+/**
+ * Entry ids: readable ASCII slugs of the NFC-normalised title, at most 80 characters, cut at a word
+ * boundary. Accents are dropped (`Fréchet` → `frechet`), Greek letters are spelled in Latin
+ * (`μP` → `mup`, `DεpS` → `deps`), scripts become digits (`SP²OT` → `sp2ot`). A title with no
+ * Latin letters or digits at all (CJK, emoji) gets `paper-` and a short hash of the title.
+ */
+import { createHash } from 'node:crypto';
+import { texToText } from '../../src/lib/math.ts';
+
+export const MAX_ID_LENGTH = 80;
+
+const LATIN: Record<string, string> = {
+  α: 'a', β: 'b', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'e', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'mu',
+  ν: 'n', ξ: 'x', ο: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'u', φ: 'ph', χ: 'ch', ψ: 'ps',
+  ω: 'o', ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ð: 'd', þ: 'th', ł: 'l', đ: 'd', ı: 'i',
+};
+
+/** The id for a title in the `$…$` format. */
+export function slugify(title: string): string {
+  const text = texToText(title).normalize('NFC').toLowerCase();
+  const latin = [...text].map((c) => LATIN[c] ?? c).join('');
+  const ascii = latin
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’]/gu, '')
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-+|-+$/gu, '');
+  if (!ascii) return `paper-${createHash('sha256').update(title.normalize('NFC')).digest('hex').slice(0, 10)}`;
+  if (ascii.length <= MAX_ID_LENGTH) return ascii;
+  const cut = ascii.slice(0, MAX_ID_LENGTH + 1);
+  const lastDash = cut.lastIndexOf('-');
+  return (lastDash > 0 ? cut.slice(0, lastDash) : cut.slice(0, MAX_ID_LENGTH)).replace(/-+$/u, '');
+}

@@ -1,0 +1,154 @@
+/**
+ * Text with inline TeX math, the format of titles and abstracts.
+ *
+ * A string is plain text in which `$…$` marks an inline math span. A literal dollar is written `\$`
+ * and a literal backslash `\\`; any other backslash is literal. A span opens on a `$` that is not
+ * followed by whitespace and closes on the next `$` that is not preceded by whitespace or by a
+ * backslash, so `costs $5 and $10` stays text. {@link joinTex} is the exact inverse of
+ * {@link splitTex}.
+ */
+import katex from 'katex';
+
+export type Segment = { kind: 'text'; value: string } | { kind: 'math'; tex: string };
+
+/** Splits a string in the title/abstract format into text and math segments. */
+export function splitTex(source: string): Segment[] {
+  const segments: Segment[] = [];
+  let text = '';
+  const pushText = (): void => {
+    if (text) segments.push({ kind: 'text', value: text });
+    text = '';
+  };
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i];
+    if (ch === '\\' && (source[i + 1] === '$' || source[i + 1] === '\\')) {
+      text += source[i + 1];
+      i += 2;
+      continue;
+    }
+    if (ch === '$') {
+      const end = closingDollar(source, i + 1);
+      if (end > 0) {
+        pushText();
+        segments.push({ kind: 'math', tex: source.slice(i + 1, end) });
+        i = end + 1;
+        continue;
+      }
+    }
+    text += ch;
+    i += 1;
+  }
+  pushText();
+  return segments;
+}
+
+/** Index of the `$` that closes a span whose content starts at `from`, or -1. */
+function closingDollar(source: string, from: number): number {
+  const first = source[from];
+  if (first === undefined || /\s|\$/u.test(first)) return -1;
+  const end = source.indexOf('$', from);
+  if (end < 0) return -1;
+  const last = source[end - 1] ?? '';
+  if (/\s/u.test(last) || last === '\\') return -1;
+  return end;
+}
+
+/** Joins segments back into the title/abstract format, escaping literal `$` and `\`. */
+export function joinTex(segments: readonly Segment[]): string {
+  return segments
+    .map((s) => (s.kind === 'math' ? `$${s.tex}$` : s.value.replace(/[\\$]/gu, (c) => `\\${c}`)))
+    .join('');
+}
+
+/** True when `tex` can be written as a span that {@link splitTex} reads back unchanged. */
+export function isValidSpan(tex: string): boolean {
+  return tex !== '' && !tex.includes('$') && !/^\s|\s$|\\$/u.test(tex);
+}
+
+const GREEK: Record<string, string> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ',
+  eta: 'η', theta: 'θ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π',
+  rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ',
+  omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ',
+  Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
+};
+
+/** TeX macro names whose backslash a scrape may strip, mapped to a Unicode rendering. */
+export const TEX_SYMBOLS: Readonly<Record<string, string>> = {
+  ...GREEK,
+  cdot: '·', times: '×', infty: '∞', to: '→', rightarrow: '→', leftarrow: '←',
+  leftrightarrow: '↔', Rightarrow: '⇒', approx: '≈', sim: '∼', leq: '≤', geq: '≥', le: '≤',
+  ge: '≥', neq: '≠', pm: '±', partial: '∂', nabla: '∇', sqrt: '√', ell: 'ℓ',
+};
+
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸',
+  '9': '⁹', '+': '⁺', '-': '⁻', '−': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ',
+};
+const SUBSCRIPT: Record<string, string> = {
+  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈',
+  '9': '₉', '+': '₊', '-': '₋', '−': '₋', '=': '₌', '(': '₍', ')': '₎',
+};
+
+/** Unicode superscript for `s`, or undefined when a character has none. */
+export function toSuperscript(s: string): string | undefined {
+  return mapAll(s, SUPERSCRIPT);
+}
+
+/** Unicode subscript for `s`, or undefined when a character has none. */
+export function toSubscript(s: string): string | undefined {
+  return mapAll(s, SUBSCRIPT);
+}
+
+function mapAll(s: string, table: Record<string, string>): string | undefined {
+  let out = '';
+  for (const ch of s) {
+    const mapped = table[ch];
+    if (mapped === undefined) return undefined;
+    out += mapped;
+  }
+  return out;
+}
+
+/**
+ * A readable Unicode approximation of an inline TeX formula, for places that cannot show math
+ * (the `<title>`, feeds, preview images, BibTeX). Anything it cannot map stays as TeX source.
+ */
+export function texToUnicode(tex: string): string {
+  let out = tex.replace(/\\(?:mathrm|text|mathit|mathbf|operatorname)\{([^{}]*)\}/gu, '$1');
+  out = out.replace(/\\([A-Za-z]+)/gu, (whole, name: string) => TEX_SYMBOLS[name] ?? whole);
+  out = out.replace(/([\^_])\{([^{}]*)\}|([\^_])(\S)/gu, (whole, op1?: string, grp?: string, op2?: string, one?: string) => {
+    const op = op1 ?? op2;
+    const body = grp ?? one ?? '';
+    const mapped = op === '^' ? toSuperscript(body) : toSubscript(body);
+    if (mapped !== undefined) return mapped;
+    return grp === undefined ? whole : `${op}(${body})`;
+  });
+  return out.replace(/\\([,;:! ])/gu, ' ').replace(/\s+/gu, ' ');
+}
+
+/** Plain text of segments: math spans as their Unicode approximation. */
+export function segmentsToText(segments: readonly Segment[]): string {
+  return segments.map((s) => (s.kind === 'math' ? texToUnicode(s.tex) : s.value)).join('');
+}
+
+/** Plain text of a title or abstract in the `$…$` format. */
+export function texToText(source: string): string {
+  return segmentsToText(splitTex(source));
+}
+
+/**
+ * Renders an inline formula to MathML at build time. MathML needs no client script, no
+ * stylesheet and no web font: the browser typesets it. Untrusted input is safe here:
+ * `trust: false` refuses `\href`, `\url` and HTML extensions, and errors render as text.
+ */
+export function renderTex(tex: string): string {
+  return katex.renderToString(tex, {
+    output: 'mathml',
+    throwOnError: false,
+    trust: false,
+    strict: 'ignore',
+    maxExpand: 100,
+  });
+}
