@@ -9,13 +9,19 @@
 import { findUrls } from './links.ts';
 import { joinTex, splitTex, type Segment } from './math.ts';
 
-/** Characters escaped anywhere in text: MDX/JSX syntax, emphasis, code, links, math, references, strikethrough. */
-const ALWAYS = /[\\`*{}[\]<>$&~]/gu;
+/**
+ * Characters escaped anywhere in text: MDX/JSX syntax, emphasis, code, links, math, character
+ * references, strikethrough, and the `@` of e-mail autolinks.
+ */
+const ALWAYS = /[\\`*_{}[\]<>$&~@]/gu;
 
+const escapeChars = (text: string): string => text.replace(ALWAYS, (c) => `\\${c}`);
+
+/** Escapes running text, also breaking GFM autolink literals (`www.x.org`, a bare `http://…`). */
 function escapeInline(text: string): string {
-  return text
-    .replace(ALWAYS, (c) => `\\${c}`)
-    .replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (m) => m.replace('_', '\\_'));
+  return escapeChars(text)
+    .replace(/\b(www)\./giu, '$1\\.')
+    .replace(/:\/\//gu, '\\://');
 }
 
 /** Escapes what only matters at the start of a line: block syntax and ESM. */
@@ -37,7 +43,7 @@ function escapeText(text: string): string {
   for (const span of findUrls(text)) {
     out += escapeInline(text.slice(last, span.start));
     const destination = span.url.replace(/[()\\]/gu, (c) => `\\${c}`);
-    out += `[${escapeInline(span.url)}](${destination})`;
+    out += `[${escapeChars(span.url)}](${destination})`;
     last = span.end;
   }
   return out + escapeInline(text.slice(last));

@@ -1,0 +1,31 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import tailwindcss from '@tailwindcss/vite';
+import { SITE } from './src/site.config.ts';
+import { mathAndLinks } from './src/lib/markdown.ts';
+import pagefind from './src/integrations/pagefind.ts';
+
+export default defineConfig({
+  site: SITE.url,
+  base: SITE.base,
+  trailingSlash: 'always',
+  markdown: {
+    // Sätteri is Astro 7's default (Rust) processor for .md and .mdx; it runs no remark/rehype
+    // plugins, so math and link attributes are a Sätteri hast plugin. GFM (tables, autolinks,
+    // strikethrough) is off: bodies are plain abstracts. Smart punctuation is off so
+    // a page shows exactly the characters its entry holds.
+    processor: satteri({ features: { math: true, gfm: false, smartPunctuation: false }, hastPlugins: [mathAndLinks] }),
+    syntaxHighlight: false,
+  },
+  // Separate caches let the test builds (other content, other base) run without clobbering each other.
+  ...(process.env['CATALOGUE_CACHE_DIR'] ? { cacheDir: process.env['CATALOGUE_CACHE_DIR'] } : {}),
+  integrations: [mdx(), sitemap(), pagefind()],
+  vite: {
+    plugins: [tailwindcss()],
+    // Keep scripts as files rather than inlining them, so the CSP can forbid inline scripts.
+    build: { assetsInlineLimit: 0 },
+  },
+});

@@ -1,0 +1,128 @@
+/**
+ * The catalogue's data model, built from validated collection entries. Pure: no `astro:content`
+ * import, so it is unit-tested without a build. `catalogue.ts` feeds it the collections.
+ */
+import type { Link } from './links.ts';
+import { texToText } from './math.ts';
+import { fromMdxBody } from './mdx.ts';
+import type { PaperData, TopicData } from './schema.ts';
+
+export interface Source {
+  listing: string;
+  name: string;
+  date: string;
+  position: number;
+}
+
+export interface Paper {
+  id: string;
+  /** Title in the `$…$` format. */
+  title: string;
+  /** Title as plain Unicode text. */
+  titleText: string;
+  topics: string[];
+  links: Link[];
+  sources: Source[];
+  authors?: string[];
+  arxiv?: string;
+  published?: string;
+  /** Abstract in the `$…$` format, read back from the MDX body. */
+  abstract: string;
+  /** Abstract as plain Unicode text. */
+  abstractText: string;
+  hasCode: boolean;
+  /** The entry's file, relative to the project, for error messages. */
+  file: string;
+}
+
+export interface Topic {
+  id: string;
+  name: string;
+  description: string;
+  file: string;
+}
+
+/** The raw shape of a collection entry that the model needs. */
+export interface RawEntry<D> {
+  id: string;
+  data: D;
+  body?: string | undefined;
+  filePath?: string | undefined;
+}
+
+export function toPaper(entry: RawEntry<PaperData>): Paper {
+  const { data } = entry;
+  const abstract = fromMdxBody(entry.body ?? '');
+  return {
+    id: data.id,
+    title: data.title,
+    titleText: texToText(data.title),
+    topics: data.topics,
+    links: data.links,
+    sources: data.sources,
+    ...(data.authors ? { authors: data.authors } : {}),
+    ...(data.arxiv ? { arxiv: data.arxiv } : {}),
+    ...(data.published ? { published: data.published } : {}),
+    abstract,
+    abstractText: texToText(abstract),
+    hasCode: data.links.some((l) => l.kind === 'code'),
+    file: entry.filePath ?? `${entry.id}.mdx`,
+  };
+}
+
+export function toTopic(entry: RawEntry<TopicData>): Topic {
+  return { id: entry.id, name: entry.data.name, description: entry.data.description, file: entry.filePath ?? `${entry.id}.yaml` };
+}
+
+/** Compares strings the way a reader expects (case- and accent-aware, numbers in numeric order). */
+export const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/**
+ * Listing order: by the first listing a paper came from, then its position there. Ties (which
+ * valid content cannot have) fall back to the id, so the order is always total.
+ */
+export function byListingOrder(a: Paper, b: Paper): number {
+  const sa = a.sources[0];
+  const sb = b.sources[0];
+  return collator.compare(sa?.listing ?? '', sb?.listing ?? '') || (sa?.position ?? 0) - (sb?.position ?? 0) || a.id.localeCompare(b.id);
+}
+
+/** A–Z by title text, then id. */
+export function byTitle(a: Paper, b: Paper): number {
+  return collator.compare(a.titleText, b.titleText) || a.id.localeCompare(b.id);
+}
+
+const titleKey = (p: Paper): string => p.titleText.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+
+/**
+ * Cross-entry invariants the schema cannot see. Returns one message per problem, naming the file,
+ * the field and the fix; empty when the catalogue is sound.
+ */
+export function catalogueProblems(papers: readonly Paper[], topics: readonly Topic[]): string[] {
+  const problems: string[] = [];
+  const byId = new Map<string, Paper>();
+  const byKey = new Map<string, Paper>();
+  for (const paper of papers) {
+    const stem = paper.file.replace(/^.*\//u, '').replace(/\.mdx?$/u, '');
+    if (stem !== paper.id) problems.push(`${paper.file}: id: "${paper.id}" does not match the file name; rename the file to ${paper.id}.mdx or set id: "${stem}"`);
+    const twin = byId.get(paper.id);
+    if (twin) problems.push(`${paper.file}: id: "${paper.id}" is already used by ${twin.file}; give one of them another id and file name`);
+    byId.set(paper.id, paper);
+    const key = titleKey(paper);
+    const same = byKey.get(key);
+    if (same) problems.push(`${paper.file}: title: "${paper.titleText}" is also the title of ${same.file}; if they are the same paper, merge their sources into one entry and delete the other`);
+    byKey.set(key, paper);
+    if (!paper.abstract.trim()) problems.push(`${paper.file}: abstract: the body is empty; paste the abstract below the frontmatter`);
+  }
+  const known = new Set(topics.map((t) => t.id));
+  for (const paper of papers) {
+    for (const id of paper.topics) {
+      if (!known.has(id)) problems.push(`${paper.file}: topics: unknown topic "${id}"; use an id from content/topics/ or add a topic file there`);
+    }
+  }
+  const used = new Set(papers.flatMap((p) => p.topics));
+  for (const topic of topics) {
+    if (!used.has(topic.id)) problems.push(`${topic.file}: topic "${topic.id}" has no papers; tag papers with it or delete the file`);
+  }
+  return problems;
+}

@@ -1,0 +1,45 @@
+/**
+ * Every URL the site links to is built here, so the site works at `/` and under a sub-path.
+ * Paths end with a slash (the site uses `trailingSlash: 'always'`).
+ */
+
+/** Joins a base (`/` or `/sub/`) and a path without a leading slash. */
+function join(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `${b}${path.replace(/^\/+/u, '')}`;
+}
+
+export type PaperOrder = 'listing' | 'title';
+
+/** URL builders for a given base path. */
+export function urlsFor(base: string) {
+  return {
+    home: (): string => join(base, ''),
+    /** Page `n` (1-based) of the home listing. */
+    homePage: (n: number): string => join(base, n <= 1 ? '' : `page/${n}/`),
+    papers: (order: PaperOrder = 'listing', n = 1): string => {
+      const root = order === 'title' ? 'papers/a-z/' : 'papers/';
+      return join(base, n <= 1 ? root : `${root}${n}/`);
+    },
+    paper: (id: string): string => join(base, `papers/${id}/`),
+    topics: (): string => join(base, 'topics/'),
+    topic: (id: string, n = 1): string => join(base, n <= 1 ? `topics/${id}/` : `topics/${id}/${n}/`),
+    topicFeed: (id: string): string => join(base, `topics/${id}/rss.xml`),
+    topicBibtex: (id: string): string => join(base, `topics/${id}/papers.bib`),
+    feed: (): string => join(base, 'rss.xml'),
+    json: (): string => join(base, 'papers.json'),
+    search: (query?: string): string => join(base, query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
+    asset: (path: string): string => join(base, path),
+    ogImage: (kind: 'paper' | 'topic' | 'site', id = 'index'): string => join(base, `og/${kind}/${id}.png`),
+  };
+}
+
+export type Urls = ReturnType<typeof urlsFor>;
+
+/** URL builders for this build's base. */
+export const urls: Urls = urlsFor(import.meta.env.BASE_URL);
+
+/** An absolute URL on the configured site, for canonical links, feeds and previews. */
+export function absoluteUrl(path: string, site: URL | string | undefined): string {
+  return site ? new URL(path, site).href : path;
+}

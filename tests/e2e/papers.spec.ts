@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { parseListing } from '../../scripts/ingest/parse.ts';
+import { repair } from '../../scripts/ingest/repair.ts';
+import { slugify } from '../../scripts/ingest/slug.ts';
+import { joinTex, type Segment } from '../../src/lib/math.ts';
+
+const listing = parseListing(readFileSync('content/sources/daily-papers-aug-5.txt', 'utf8'));
+
+/**
+ * Reads an element back into the `$…$` text format: visible text as it is, each formula as the
+ * TeX source KaTeX records in its MathML annotation (the typeset glyphs are not plain text).
+ */
+async function readTexText(page: Page, selector: string): Promise<string> {
+  const segments = await page.locator(selector).evaluate((root) => {
+    const out: ({ kind: 'text'; value: string } | { kind: 'math'; tex: string })[] = [];
+    const walk = (node: Node): void => {
+      if (node.nodeType === Node.TEXT_NODE) out.push({ kind: 'text', value: node.textContent ?? '' });
+      else if (node instanceof Element && node.localName === 'math') out.push({ kind: 'math', tex: node.querySelector('annotation')?.textContent ?? '' });
+      else node.childNodes.forEach(walk);
+    };
+    walk(root);
+    return out;
+  });
+  const merged: Segment[] = [];
+  for (const s of segments) {
+    const prev = merged.at(-1);
+    if (s.kind === 'text' && prev?.kind === 'text') prev.value += s.value;
+    else merged.push(s);
+  }
+  return joinTex(merged.map((s) => (s.kind === 'text' ? { ...s, value: s.value.replace(/\s+/gu, ' ') } : s))).trim();
+}
+
+test.describe('paper pages', () => {
+  for (const raw of listing.papers) {
+    const title = repair(raw.title).text;
+    const id = slugify(title);
+    test(`#${raw.position} ${id} shows its title and the whole repaired abstract`, async ({ page }) => {
+      const response = await page.goto(`papers/${id}/`);
+      expect(response?.status()).toBe(200);
+      expect(await readTexText(page, 'h1')).toBe(title);
+      expect(await readTexText(page, '.abstract')).toBe(repair(raw.abstract).text);
+    });
+  }
+});
+
+test('the home page lists every paper, linking to its page', async ({ page }) => {
+  await page.goto('./');
+  const links = page.locator('main article h3 a');
+  await expect(links).toHaveCount(listing.papers.length);
+  await links.first().click();
+  await expect(page).toHaveURL(/\/papers\/chain-of-model-learning-for-language-model\/$/u);
+});

@@ -1,0 +1,20 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseListing } from '../../scripts/ingest/parse.ts';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+export const SEED = join(ROOT, 'content/sources/daily-papers-aug-5.txt');
+export const seedText = (): string => readFileSync(SEED, 'utf8');
+export const seedListing = () => parseListing(seedText());
+
+/** A scratch content root with a copy of the topic vocabulary and, optionally, the papers. */
+export function scratchContent(withPapers = false): string {
+  const dir = mkdtempSync(join(tmpdir(), 'catalogue-test-'));
+  cpSync(join(ROOT, 'content/topics'), join(dir, 'topics'), { recursive: true });
+  if (withPapers) {
+    cpSync(join(ROOT, 'content/papers'), join(dir, 'papers'), { recursive: true });
+    cpSync(join(ROOT, 'content/sources'), join(dir, 'sources'), { recursive: true });
+  }
+  return dir;
+}

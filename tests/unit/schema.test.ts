@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssues, paperSchema, textProblem, topicSchema } from '../../src/lib/schema.ts';
+
+const valid = {
+  id: 'a-paper',
+  title: 'A Paper',
+  topics: ['scaling-laws'],
+  links: [{ kind: 'code', url: 'https://github.com/a/b' }],
+  sources: [{ listing: 'daily-papers-aug-5', name: 'Daily Papers', date: 'Aug 5', position: 1 }],
+};
+const schema = paperSchema(['scaling-laws', 'video']);
+const issues = (data: unknown): string[] => {
+  const result = schema.safeParse(data);
+  return result.success ? [] : formatIssues(result.error);
+};
+
+describe('paperSchema', () => {
+  it('accepts a valid entry and leaves unknown optional fields absent', () => {
+    const parsed = schema.parse(valid);
+    expect(parsed).toEqual(valid);
+    expect('authors' in parsed).toBe(false);
+  });
+
+  it('names the field and the fix for an unknown topic', () => {
+    expect(issues({ ...valid, topics: ['scaling-law'] })).toEqual([
+      'topics.0: unknown topic "scaling-law"; use one of the ids in content/topics/ (scaling-laws, video) or add a topic file there',
+    ]);
+  });
+
+  it('rejects an empty title, empty or too many topics, a duplicate topic', () => {
+    expect(issues({ ...valid, title: '  ' })).toEqual(['title: title is empty; write the title of the paper']);
+    expect(issues({ ...valid, topics: [] })[0]).toMatch(/^topics: topics is empty/u);
+    expect(issues({ ...valid, topics: ['video', 'video'] })[0]).toMatch(/^topics: topics lists the same id twice/u);
+    const five = paperSchema(['a', 'b', 'c', 'd', 'e']).safeParse({ ...valid, topics: ['a', 'b', 'c', 'd', 'e'] });
+    expect(five.success).toBe(false);
+  });
+
+  it('rejects a bad id, a typo in a field name, and invented dates', () => {
+    expect(issues({ ...valid, id: 'A Paper' })[0]).toMatch(/^id: id must be a lowercase ASCII slug/u);
+    expect(issues({ ...valid, topic: ['video'] })[0]).toMatch(/topic/u);
+    expect(issues({ ...valid, published: 'Aug 5' })).toEqual(['published: published must be a date written YYYY-MM-DD']);
+  });
+
+  it('rejects link URLs that are not http(s)', () => {
+    expect(issues({ ...valid, links: [{ kind: 'other', url: 'javascript:alert(1)' }] })).toEqual(['links.0.url: link url must be an absolute http(s) URL']);
+  });
+});
+
+describe('textProblem', () => {
+  it('accepts ordinary multilingual text, emoji with joiners and NFC accents', () => {
+    for (const ok of ['Fréchet', '中文标题', 'مرحبا', '👨‍👩‍👧 family', 'Persian ‌ZWNJ']) expect(textProblem(ok)).toBeUndefined();
+  });
+
+  it('names control, bidi and invisible characters and where they are', () => {
+    expect(textProblem('a\u0007b')).toBe('contains the control character U+0007; delete it (at character 2)');
+    expect(textProblem('abc\u202Edef')).toMatch(/bidirectional control U\+202E.*at character 4/u);
+    expect(textProblem('zero\u200Bwidth')).toMatch(/invisible character U\+200B/u);
+    expect(textProblem('\uD83D alone')).toMatch(/lone surrogate/u);
+    expect(textProblem('Fre\u0301chet')).toMatch(/NFC/u);
+  });
+});
+
+describe('topicSchema', () => {
+  it('requires a name, a description and match phrases', () => {
+    expect(topicSchema.safeParse({ name: 'Video', description: 'About video.', match: ['video'] }).success).toBe(true);
+    expect(topicSchema.safeParse({ name: 'Video', description: 'About video.', match: [] }).success).toBe(false);
+  });
+});
