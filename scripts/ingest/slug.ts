@@ -2,10 +2,12 @@
  * Entry ids: readable ASCII slugs of the NFC-normalised title, at most 80 characters, cut at a word
  * boundary. Accents are dropped (`Fréchet` → `frechet`), Greek letters are spelled in Latin
  * (`μP` → `mup`, `DεpS` → `deps`), scripts become digits (`SP²OT` → `sp2ot`). A title with no
- * Latin letters or digits at all (CJK, emoji) gets `paper-` and a short hash of the title.
+ * Latin letters or digits at all (CJK, emoji) gets `paper-` and a short hash of the title. Ids the
+ * site uses for its own pages (`a-z`, `page`) get `-paper` appended.
  */
 import { createHash } from 'node:crypto';
 import { texToText } from '../../src/lib/math.ts';
+import { RESERVED_IDS } from '../../src/lib/schema.ts';
 
 export const MAX_ID_LENGTH = 80;
 
@@ -26,6 +28,7 @@ export function slugify(title: string): string {
     .replace(/[^a-z0-9]+/gu, '-')
     .replace(/^-+|-+$/gu, '');
   if (!ascii) return `paper-${createHash('sha256').update(title.normalize('NFC')).digest('hex').slice(0, 10)}`;
+  if (RESERVED_IDS.includes(ascii)) return `${ascii}-paper`;
   if (ascii.length <= MAX_ID_LENGTH) return ascii;
   const cut = ascii.slice(0, MAX_ID_LENGTH + 1);
   const lastDash = cut.lastIndexOf('-');

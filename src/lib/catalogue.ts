@@ -1,20 +1,34 @@
 /**
  * The one place that queries the content collections. Every page, feed and export imports from
- * here, so they all see the same papers in the same order.
+ * here, so they all see the same papers in the same order and the same grouping.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
-import { byListingOrder, catalogueProblems, toPaper, toTopic, type Paper, type Topic } from './papers.ts';
+import { cachedJson, contentHash } from './cache.ts';
+import { byListingOrder, byTitle, catalogueProblems, toPaper, toTopic, type Paper, type Topic } from './papers.ts';
+import { relatedPapers, type Related } from './related.ts';
+import { neighbours, papersByTopic, relatedTopics, stats, topicsBySize, type Neighbours, type RelatedTopic, type Stats, type TopicSummary } from './views.ts';
 
 export interface Catalogue {
   /** Every paper, in listing order. */
   papers: Paper[];
-  /** Every topic, in vocabulary (id) order. */
+  /** Every paper, A–Z by title. */
+  papersByTitle: Paper[];
+  /** Every topic, in id order. */
   topics: Topic[];
+  /** Topics by number of papers, largest first. */
+  topicSizes: TopicSummary[];
   paperById: Map<string, Paper>;
   topicById: Map<string, Topic>;
+  /** Papers of each topic, in listing order. */
+  byTopic: Map<string, Paper[]>;
+  neighbours: Map<string, Neighbours>;
+  stats: Stats;
   /** The collection entry of each paper, for rendering its body. */
   entryById: Map<string, CollectionEntry<'papers'>>;
+  /** Papers most similar to a paper, with the terms they share. */
+  related: (id: string) => Related[];
+  relatedTopics: (id: string) => RelatedTopic[];
 }
 
 async function load(): Promise<Catalogue> {
@@ -28,12 +42,29 @@ async function load(): Promise<Catalogue> {
       'Fix the entries named above; each message says which field is wrong and how to fix it.',
     );
   }
+  const byTopic = papersByTopic(papers, topics);
+  let relatedMap: Map<string, Related[]> | undefined;
+  const related = (id: string): Related[] => {
+    if (!relatedMap) {
+      // Computed once per build for all papers, and cached on disk by a hash of the texts.
+      const docs = papers.map((p) => ({ id: p.id, title: p.titleText, text: p.abstractText }));
+      relatedMap = new Map(cachedJson('related', contentHash(docs), () => [...relatedPapers(docs)]));
+    }
+    return relatedMap.get(id) ?? [];
+  };
   return {
     papers,
+    papersByTitle: [...papers].sort(byTitle),
     topics,
+    topicSizes: topicsBySize(topics, byTopic),
     paperById: new Map(papers.map((p) => [p.id, p])),
     topicById: new Map(topics.map((t) => [t.id, t])),
+    byTopic,
+    neighbours: neighbours(papers),
+    stats: stats(papers, topics),
     entryById: new Map(paperEntries.map((e) => [e.id, e])),
+    related,
+    relatedTopics: (id) => relatedTopics(id, topics, byTopic),
   };
 }
 

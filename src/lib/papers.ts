@@ -38,6 +38,7 @@ export interface Paper {
 export interface Topic {
   id: string;
   name: string;
+  summary: string;
   description: string;
   file: string;
 }
@@ -71,7 +72,8 @@ export function toPaper(entry: RawEntry<PaperData>): Paper {
 }
 
 export function toTopic(entry: RawEntry<TopicData>): Topic {
-  return { id: entry.id, name: entry.data.name, description: entry.data.description, file: entry.filePath ?? `${entry.id}.yaml` };
+  const { name, summary, description } = entry.data;
+  return { id: entry.id, name, summary, description, file: entry.filePath ?? `${entry.id}.yaml` };
 }
 
 /** Compares strings the way a reader expects (case- and accent-aware, numbers in numeric order). */

@@ -8,6 +8,8 @@ import { z } from 'astro/zod';
 /** An id is a lowercase ASCII slug: the URL segment of the entry, and its file name. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 export const MAX_ID_LENGTH = 80;
+/** Ids that would collide with the site's own pages under /papers/. */
+export const RESERVED_IDS: readonly string[] = ['a-z', 'page'];
 export const MAX_TOPICS = 4;
 export const LINK_KINDS = ['code', 'project', 'other'] as const;
 
@@ -78,6 +80,7 @@ export function paperSchema(topicIds: readonly string[]) {
         .string()
         .regex(ID_PATTERN, { error: 'id must be a lowercase ASCII slug (a-z, 0-9 and single dashes); re-run the ingest to derive it from the title' })
         .max(MAX_ID_LENGTH, { error: `id must be at most ${MAX_ID_LENGTH} characters` })
+        .refine((id) => !RESERVED_IDS.includes(id), { error: (issue) => `id "${String(issue.input)}" is reserved for the site's own pages; use "${String(issue.input)}-paper"` })
         .describe('Canonical id: the file name and the URL segment /papers/<id>/. Never changes once published.'),
       title: cleanText('title').describe('The repaired title. TeX math is allowed as $…$; write a literal dollar as \\$.'),
       topics: z
@@ -104,6 +107,9 @@ export type PaperData = z.output<ReturnType<typeof paperSchema>>;
 export const topicSchema = z
   .strictObject({
     name: cleanText('name').describe('Display name, e.g. "Scaling laws".'),
+    summary: cleanText('summary')
+      .pipe(z.string().max(90, { error: 'summary must fit on one line (at most 90 characters); put the detail in description' }))
+      .describe('One line for topic cards, e.g. "How loss and abilities scale with model size, data and compute."'),
     description: cleanText('description').describe('One paragraph, written for a researcher, that says what the topic covers.'),
     match: z
       .array(z.string().trim().min(2))

@@ -15,15 +15,13 @@ export type PaperOrder = 'listing' | 'title';
 export function urlsFor(base: string) {
   return {
     home: (): string => join(base, ''),
-    /** Page `n` (1-based) of the home listing. */
-    homePage: (n: number): string => join(base, n <= 1 ? '' : `page/${n}/`),
     papers: (order: PaperOrder = 'listing', n = 1): string => {
       const root = order === 'title' ? 'papers/a-z/' : 'papers/';
-      return join(base, n <= 1 ? root : `${root}${n}/`);
+      return join(base, n <= 1 ? root : `${root}page/${n}/`);
     },
     paper: (id: string): string => join(base, `papers/${id}/`),
     topics: (): string => join(base, 'topics/'),
-    topic: (id: string, n = 1): string => join(base, n <= 1 ? `topics/${id}/` : `topics/${id}/${n}/`),
+    topic: (id: string, n = 1): string => join(base, n <= 1 ? `topics/${id}/` : `topics/${id}/page/${n}/`),
     topicFeed: (id: string): string => join(base, `topics/${id}/rss.xml`),
     topicBibtex: (id: string): string => join(base, `topics/${id}/papers.bib`),
     feed: (): string => join(base, 'rss.xml'),

@@ -19,7 +19,7 @@ import { BUILDS, CANARY_FILE, HOSTILE_CONTENT, type BuildName } from './builds.t
 function writeHostileContent(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   for (const sub of ['papers', 'topics', 'sources']) mkdirSync(join(dir, sub), { recursive: true });
-  writeFileSync(join(dir, 'topics/hostile.yaml'), 'name: Hostile input\ndescription: Entries whose text is code in MDX, HTML, Markdown, YAML or TeX.\nmatch: [hostile]\n');
+  writeFileSync(join(dir, 'topics/hostile.yaml'), 'name: Hostile input\nsummary: Text that is code elsewhere.\ndescription: Entries whose text is code in MDX, HTML, Markdown, YAML or TeX.\nmatch: [hostile]\n');
   HOSTILE_STRINGS.forEach((s, i) => {
     const id = `hostile-${String(i + 1).padStart(2, '0')}`;
     const literal = joinTex([{ kind: 'text', value: s.replace(/\s+/gu, ' ').trim() }]);

@@ -44,10 +44,15 @@ test.describe('paper pages', () => {
   }
 });
 
-test('the home page lists every paper, linking to its page', async ({ page }) => {
+test('the home page lists the first 50 papers in listing order and pages on to the rest', async ({ page }) => {
   await page.goto('./');
   const links = page.locator('main article h3 a');
-  await expect(links).toHaveCount(listing.papers.length);
-  await links.first().click();
-  await expect(page).toHaveURL(/\/papers\/chain-of-model-learning-for-language-model\/$/u);
+  await expect(links).toHaveCount(50);
+  const ids = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')?.replace(/^.*\/papers\/([^/]+)\/$/u, '$1')));
+  expect(ids).toEqual(listing.papers.slice(0, 50).map((p) => slugify(repair(p.title).text)));
+  await page.getByRole('navigation', { name: 'Pages of papers' }).getByRole('link', { name: 'Next →' }).click();
+  await expect(page).toHaveURL(/\/papers\/page\/2\/$/u);
+  await expect(page.locator('main article h2 a')).toHaveCount(listing.papers.length - 50);
+  await page.locator('main article h2 a').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(repair(listing.papers[50]?.title ?? '').text);
 });

@@ -8,3 +8,23 @@ test('the catalogue works under a sub-path: home, a paper, and back', async ({ p
   await page.getByRole('link', { name: 'Paper Catalogue' }).click();
   await expect(page).toHaveURL(/\/catalogue\/$/u);
 });
+
+test('search works under the sub-path', async ({ page }) => {
+  await page.goto('search/?q=GPipe');
+  const first = page.locator('#search-results a[data-result]').first();
+  await expect(first).toHaveAttribute('href', /^\/catalogue\/papers\/gpipe-/u);
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('GPipe');
+});
+
+test('feeds, papers.json, preview images and the sitemap carry the sub-path', async ({ request, page }) => {
+  const feed = await (await request.get('rss.xml')).text();
+  expect(feed).toMatch(/<link>https?:\/\/[^<]+\/catalogue\/papers\/[^<]+\/<\/link>/u);
+  const json = (await (await request.get('papers.json')).json()) as { papers: { url: string }[] };
+  expect(json.papers.every((p) => new URL(p.url).pathname.startsWith('/catalogue/papers/'))).toBe(true);
+  await page.goto('topics/video/');
+  const image = (await page.locator('meta[property="og:image"]').getAttribute('content')) ?? '';
+  expect(new URL(image).pathname).toBe('/catalogue/og/topic/video.png');
+  expect((await request.get(new URL(image).pathname)).status()).toBe(200);
+  expect((await (await request.get('robots.txt')).text())).toMatch(/Sitemap: \S+\/catalogue\/sitemap-index\.xml/u);
+});

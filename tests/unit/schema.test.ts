@@ -37,6 +37,7 @@ describe('paperSchema', () => {
 
   it('rejects a bad id, a typo in a field name, and invented dates', () => {
     expect(issues({ ...valid, id: 'A Paper' })[0]).toMatch(/^id: id must be a lowercase ASCII slug/u);
+    expect(issues({ ...valid, id: 'a-z' })).toEqual(['id: id "a-z" is reserved for the site\'s own pages; use "a-z-paper"']);
     expect(issues({ ...valid, topic: ['video'] })[0]).toMatch(/topic/u);
     expect(issues({ ...valid, published: 'Aug 5' })).toEqual(['published: published must be a date written YYYY-MM-DD']);
   });
@@ -62,7 +63,10 @@ describe('textProblem', () => {
 
 describe('topicSchema', () => {
   it('requires a name, a description and match phrases', () => {
-    expect(topicSchema.safeParse({ name: 'Video', description: 'About video.', match: ['video'] }).success).toBe(true);
-    expect(topicSchema.safeParse({ name: 'Video', description: 'About video.', match: [] }).success).toBe(false);
+    const video = { name: 'Video', summary: 'Generating and understanding video.', description: 'About video.', match: ['video'] };
+    expect(topicSchema.safeParse(video).success).toBe(true);
+    expect(topicSchema.safeParse({ ...video, match: [] }).success).toBe(false);
+    const long = topicSchema.safeParse({ ...video, summary: 'x'.repeat(91) });
+    expect(long.success ? [] : formatIssues(long.error)).toEqual(['summary: summary must fit on one line (at most 90 characters); put the detail in description']);
   });
 });

@@ -15,6 +15,11 @@ describe('slugify', () => {
     expect(slugify('Loss $D_{KL}$ bound')).toBe('loss-d-kl-bound');
   });
 
+  it('steers clear of the ids of the site\'s own pages', () => {
+    expect(slugify('A–Z')).toBe('a-z-paper');
+    expect(slugify('Page')).toBe('page-paper');
+  });
+
   it('is the same for NFC and NFD spellings of a title', () => {
     expect(slugify('Fre\u0301chet')).toBe(slugify('Fréchet'));
   });

@@ -1,0 +1,86 @@
+/**
+ * Search helpers shared by the pages that feed the Pagefind index and by the search page's
+ * script: the URL state, exact-title matching, highlighting and ASCII aliases. Pure and tested.
+ */
+
+/** What a shared search URL (`?q=…&topic=…&code=1`) holds. */
+export interface SearchState {
+  query: string;
+  topics: string[];
+  code: boolean;
+}
+
+export function readState(params: URLSearchParams): SearchState {
+  const topics = [...new Set(params.getAll('topic').map((t) => t.trim()).filter(Boolean))].sort();
+  return { query: (params.get('q') ?? '').trim(), topics, code: params.get('code') === '1' };
+}
+
+/** The query string for a state, empty parts left out, so equal states give equal URLs. */
+export function writeState(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.query.trim()) params.set('q', state.query.trim());
+  for (const topic of [...state.topics].sort()) params.append('topic', topic);
+  if (state.code) params.set('code', '1');
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Pagefind filters for a state: all selected topics (AND), and code when asked for. */
+export function filtersFor(state: SearchState): Record<string, string | string[]> {
+  const filters: Record<string, string | string[]> = { kind: 'paper' };
+  if (state.topics.length) filters['topic'] = state.topics;
+  if (state.code) filters['code'] = 'yes';
+  return filters;
+}
+
+const GREEK_ASCII: Record<string, string> = {
+  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', θ: 'theta', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', π: 'pi', ρ: 'rho', σ: 'sigma', τ: 'tau', φ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
+};
+
+/**
+ * How people type a title on an ASCII keyboard: Greek letters spelled out, scripts as digits,
+ * accents dropped (`μP` → `muP`, `SP²OT` → `SP2OT`). Undefined when it equals the title.
+ */
+export function asciiAlias(title: string): string | undefined {
+  const alias = [...title.normalize('NFKD')]
+    .map((c) => GREEK_ASCII[c.toLowerCase()] ?? c)
+    .join('')
+    .replace(/\p{M}/gu, '');
+  return alias === title ? undefined : alias;
+}
+
+/** Normalises text for comparing a query with a title: case, accents, punctuation and spacing. */
+export function normaliseTitle(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** True when the query is the title (or its ASCII alias), give or take case and punctuation. */
+export function isExactTitle(query: string, title: string): boolean {
+  const q = normaliseTitle(query);
+  if (!q) return false;
+  return q === normaliseTitle(title) || q === normaliseTitle(asciiAlias(title) ?? '');
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/gu, (c) => ESCAPES[c] ?? c);
+
+/**
+ * Escapes text and wraps the words that start with a query term in <mark>, the way Pagefind marks
+ * its excerpts.
+ */
+export function highlight(text: string, query: string): string {
+  const terms = normaliseTitle(query).split(' ').filter((t) => t.length > 1);
+  return text
+    .split(/([\p{L}\p{N}]+)/u)
+    .map((part, i) => {
+      const isWord = i % 2 === 1;
+      const hit = isWord && terms.some((t) => normaliseTitle(part).startsWith(t));
+      return hit ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part);
+    })
+    .join('');
+}

@@ -1,0 +1,16 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { SITE } from '../site.config';
+import { getCatalogue } from '../lib/catalogue';
+import { feedItems } from '../lib/feeds';
+import { absoluteUrl, urls } from '../lib/urls';
+
+export async function GET(context: APIContext): Promise<Response> {
+  const { papers, topicById } = await getCatalogue();
+  return rss({
+    title: SITE.name,
+    description: SITE.tagline,
+    site: absoluteUrl(urls.home(), context.site),
+    items: feedItems(papers, topicById, urls, context.site),
+  });
+}

@@ -1,0 +1,24 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { SITE } from '../../../site.config';
+import { getCatalogue } from '../../../lib/catalogue';
+import { feedItems } from '../../../lib/feeds';
+import { absoluteUrl, urls } from '../../../lib/urls';
+
+export async function getStaticPaths() {
+  const { topics } = await getCatalogue();
+  return topics.map((topic) => ({ params: { id: topic.id } }));
+}
+
+export async function GET(context: APIContext): Promise<Response> {
+  const id = context.params['id'] ?? '';
+  const { topicById, byTopic } = await getCatalogue();
+  const topic = topicById.get(id);
+  if (!topic) return new Response(null, { status: 404 });
+  return rss({
+    title: `${topic.name} · ${SITE.name}`,
+    description: topic.description,
+    site: absoluteUrl(urls.topic(id), context.site),
+    items: feedItems(byTopic.get(id) ?? [], topicById, urls, context.site),
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * Loads Pagefind on demand. Its script and WASM are fetched the first time this is called (when a
+ * search box gets focus, or the search page opens), never on a plain page load.
+ */
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindData>;
+}
+
+export interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+
+export interface PagefindResponse {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number> | undefined>;
+}
+
+export interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (query: string | null, options?: { filters?: Record<string, string | string[]> }) => Promise<PagefindResponse | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+}
+
+let loading: Promise<Pagefind> | undefined;
+
+/** The Pagefind API, loaded once. Rejects in the dev server, which has no index. */
+export function loadPagefind(): Promise<Pagefind> {
+  loading ??= (async () => {
+    if (import.meta.env.DEV) throw new Error('dev');
+    const url = `${import.meta.env.BASE_URL.replace(/\/?$/u, '/')}pagefind/pagefind.js`;
+    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pagefind.options({
+      excerptLength: 28,
+      // Titles carry most of what a reader remembers of a paper.
+      ranking: { termFrequency: 0.8, pageLength: 0.6 },
+    });
+    await pagefind.init();
+    return pagefind;
+  })();
+  return loading;
+}

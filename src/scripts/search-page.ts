@@ -1,0 +1,225 @@
+/**
+ * The search page: results as you type, topic and has-code filters with counts, state in the URL
+ * (`?q=…&topic=…&code=1`, kept with replaceState so a copied link shows the same results), and
+ * keyboard use (arrows move through results, Escape clears the query).
+ */
+import { filtersFor, highlight, isExactTitle, readState, writeState, type SearchState } from '../lib/search';
+import { loadPagefind, type Pagefind, type PagefindData, type PagefindResult } from './pagefind';
+
+const PAGE = 20;
+const DEBOUNCE_MS = 120;
+
+const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+const input = document.querySelector<HTMLInputElement>('#search-query');
+const status = document.querySelector<HTMLElement>('#search-status');
+const list = document.querySelector<HTMLOListElement>('#search-results');
+const topicGroup = document.querySelector<HTMLElement>('#topic-results');
+const topicList = topicGroup?.querySelector('ul');
+const more = document.querySelector<HTMLButtonElement>('#search-more');
+const empty = document.querySelector<HTMLElement>('#search-empty');
+const none = document.querySelector<HTMLElement>('#search-none');
+
+const topicName = new Map<string, string>();
+for (const box of document.querySelectorAll<HTMLInputElement>('input[name="topic"]')) {
+  topicName.set(box.value, box.dataset['name'] ?? box.value);
+}
+
+function currentState(): SearchState {
+  const data = new FormData(form ?? undefined);
+  return readState(new URLSearchParams([...data.entries()].map(([k, v]) => [k, String(v)])));
+}
+
+function applyState(state: SearchState): void {
+  if (input) input.value = state.query;
+  for (const box of document.querySelectorAll<HTMLInputElement>('input[name="topic"]')) box.checked = state.topics.includes(box.value);
+  const code = document.querySelector<HTMLInputElement>('input[name="code"]');
+  if (code) code.checked = state.code;
+}
+
+/** Pagefind excerpts are escaped text with <mark> tags; rebuild them as DOM, never as HTML. */
+function excerptNodes(excerpt: string): Node[] {
+  const unescape = (s: string): string => s.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>');
+  return excerpt.split(/(<mark>.*?<\/mark>)/u).map((part) => {
+    const m = /^<mark>(.*)<\/mark>$/u.exec(part);
+    if (!m) return document.createTextNode(unescape(part));
+    const mark = document.createElement('mark');
+    mark.textContent = unescape(m[1] ?? '');
+    return mark;
+  });
+}
+
+function resultItem(data: PagefindData, query: string): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'border-b border-line py-4';
+  const h = document.createElement('h2');
+  h.className = 'font-serif text-lg leading-snug font-semibold';
+  const a = document.createElement('a');
+  a.href = data.url;
+  a.className = 'text-ink no-underline hover:underline';
+  a.dataset['result'] = '';
+  // highlight() escapes the title and adds only <mark> elements.
+  a.innerHTML = highlight(data.meta['title'] ?? data.url, query);
+  h.append(a);
+  const p = document.createElement('p');
+  p.className = 'mt-1 text-sm leading-relaxed text-muted';
+  p.append(...excerptNodes(data.excerpt));
+  li.append(h, p);
+  const topics = (data.meta['topics'] ?? '').split(',').filter(Boolean);
+  if (topics.length) {
+    const ul = document.createElement('ul');
+    ul.className = 'mt-2 flex flex-wrap gap-1.5';
+    ul.setAttribute('aria-label', 'Topics');
+    for (const id of topics) {
+      const chip = document.createElement('li');
+      chip.className = 'rounded-full bg-chip px-2.5 py-0.5 text-xs font-medium text-chip-ink';
+      chip.textContent = topicName.get(id) ?? id;
+      ul.append(chip);
+    }
+    li.append(ul);
+  }
+  return li;
+}
+
+function setCounts(counts: Record<string, Record<string, number> | undefined>): void {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-count-for]')) {
+    const [filter, value] = (el.dataset['countFor'] ?? '').split(':');
+    el.textContent = String(counts[filter ?? '']?.[value ?? ''] ?? 0);
+  }
+}
+
+let generation = 0;
+let pending: PagefindResult[] = [];
+let pendingQuery = '';
+
+async function showMore(): Promise<void> {
+  const batch = pending.splice(0, PAGE);
+  const datas = await Promise.all(batch.map((r) => r.data()));
+  list?.append(...datas.map((d) => resultItem(d, pendingQuery)));
+  if (more) more.hidden = pending.length === 0;
+}
+
+async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
+  const mine = ++generation;
+  history.replaceState(history.state, '', `${location.pathname}${writeState(state)}${location.hash}`);
+  const hasFilters = state.topics.length > 0 || state.code;
+  if (!state.query && !hasFilters) {
+    if (list) list.replaceChildren();
+    if (topicGroup) topicGroup.hidden = true;
+    if (more) more.hidden = true;
+    if (none) none.hidden = true;
+    if (empty) empty.hidden = false;
+    if (status) status.textContent = '';
+    setCounts((await pagefind.search(null, { filters: { kind: 'paper' } }))?.filters ?? {});
+    return;
+  }
+  const [papers, topics] = await Promise.all([
+    pagefind.search(state.query || null, { filters: filtersFor(state) }),
+    state.query ? pagefind.search(state.query, { filters: { kind: 'topic' } }) : Promise.resolve(null),
+  ]);
+  if (mine !== generation || !papers) return;
+
+  const results = [...papers.results];
+  const first = await Promise.all(results.slice(0, PAGE).map((r) => r.data()));
+  if (mine !== generation) return;
+  // A query that is a paper's exact title puts that paper first, whatever the scores say.
+  const exact = first.findIndex((d) => isExactTitle(state.query, d.meta['title'] ?? ''));
+  if (exact > 0) {
+    const [hit] = first.splice(exact, 1);
+    const [hitResult] = results.splice(exact, 1);
+    if (hit && hitResult) {
+      first.unshift(hit);
+      results.unshift(hitResult);
+    }
+  }
+  list?.replaceChildren(...first.map((d) => resultItem(d, state.query)));
+  pending = results.slice(PAGE);
+  pendingQuery = state.query;
+  if (more) more.hidden = pending.length === 0;
+
+  const topicDatas = topics ? await Promise.all(topics.results.slice(0, 4).map((r) => r.data())) : [];
+  if (mine !== generation) return;
+  if (topicGroup && topicList) {
+    topicList.replaceChildren(
+      ...topicDatas.map((d) => {
+        const li = document.createElement('li');
+        const a = document.createElement('a');
+        a.href = d.url;
+        a.dataset['result'] = '';
+        a.className = 'inline-block rounded-full border border-line px-3 py-1 no-underline hover:underline';
+        a.innerHTML = highlight(d.meta['title'] ?? d.url, state.query);
+        li.append(a);
+        return li;
+      }),
+    );
+    topicGroup.hidden = topicDatas.length === 0;
+  }
+  setCounts(papers.filters);
+  // Marks which state the list shows, so tests (and styles) can tell when results are current.
+  if (list) list.dataset['state'] = writeState(state);
+  const count = results.length;
+  if (empty) empty.hidden = true;
+  if (none) none.hidden = count > 0 || topicDatas.length > 0;
+  if (status) {
+    const what = state.query ? `for “${state.query}”` : 'with these filters';
+    status.textContent = count === 0 ? `No papers found ${what}.` : `${count} ${count === 1 ? 'paper' : 'papers'} found ${what}.`;
+  }
+}
+
+function resultLinks(): HTMLAnchorElement[] {
+  return [...document.querySelectorAll<HTMLAnchorElement>('#topic-results a[data-result], #search-results a[data-result]')];
+}
+
+async function start(): Promise<void> {
+  document.querySelector('#search-nojs')?.setAttribute('hidden', '');
+  const initial = readState(new URLSearchParams(location.search));
+  applyState(initial);
+  let pagefind: Pagefind;
+  try {
+    pagefind = await loadPagefind();
+  } catch {
+    document.querySelector('#search-unavailable')?.removeAttribute('hidden');
+    if (status) status.textContent = 'Search is not available here.';
+    return;
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = (delay: number): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(pagefind, currentState()), delay);
+  };
+  input?.addEventListener('input', () => schedule(DEBOUNCE_MS));
+  form?.addEventListener('change', (e) => {
+    if (e.target !== input) schedule(0);
+  });
+  form?.addEventListener('submit', (e) => {
+    e.preventDefault();
+    schedule(0);
+  });
+  more?.addEventListener('click', () => void showMore());
+
+  document.addEventListener('keydown', (event) => {
+    const links = resultLinks();
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'Escape' && (document.activeElement === input || at >= 0)) {
+      event.preventDefault();
+      if (input) {
+        input.value = '';
+        input.focus();
+      }
+      schedule(0);
+    } else if (event.key === 'ArrowDown' && (document.activeElement === input || at >= 0)) {
+      const next = links[at + 1];
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
+    } else if (event.key === 'ArrowUp' && at >= 0) {
+      event.preventDefault();
+      (at === 0 ? input : links[at - 1])?.focus();
+    }
+  });
+
+  document.querySelector('#search-ui')?.removeAttribute('hidden');
+  await run(pagefind, initial);
+}
+
+void start();

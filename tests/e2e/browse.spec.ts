@@ -1,0 +1,136 @@
+import { expect, test } from '@playwright/test';
+import { contentPapers, contentTopics } from './content.ts';
+
+const papers = contentPapers();
+const topics = contentTopics();
+
+test('a reader walks from home to a topic, a paper, a related paper, and back', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('link', { name: 'Hyperparameter transfer (μP)' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hyperparameter transfer (μP)');
+  const topicUrl = page.url();
+
+  await page.getByRole('link', { name: 'Scaling Diffusion Transformers Efficiently via μP' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scaling Diffusion Transformers Efficiently via μP');
+  const paperUrl = page.url();
+
+  const related = page.getByRole('region', { name: 'Related papers' }).getByRole('link').first();
+  const relatedTitle = (await related.textContent())?.trim() ?? '';
+  expect(relatedTitle).not.toBe('');
+  await related.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(relatedTitle);
+
+  await page.goBack();
+  expect(page.url()).toBe(paperUrl);
+  await page.goBack();
+  expect(page.url()).toBe(topicUrl);
+});
+
+test('the home page shows the counts and every topic with its paper count', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('[data-stat="papers"]')).toHaveText(String(papers.length));
+  await expect(page.locator('[data-stat="topics"]')).toHaveText(String(topics.length));
+  await expect(page.locator('[data-stat="code"]')).toHaveText(String(papers.filter((p) => p.links.some((l) => l.kind === 'code')).length));
+  for (const topic of topics) {
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: topic.name, exact: true }) });
+    const count = papers.filter((p) => p.topics.includes(topic.id)).length;
+    await expect(card.first()).toContainText(`${count} paper`);
+  }
+});
+
+for (const topic of topics) {
+  test(`topic ${topic.id} lists exactly the papers tagged with it`, async ({ page }) => {
+    const expected = papers.filter((p) => p.topics.includes(topic.id)).map((p) => p.id);
+    const seen: string[] = [];
+    let next: string | null = `topics/${topic.id}/`;
+    while (next) {
+      await page.goto(next);
+      await expect(page.locator('[data-topic-count]')).toHaveAttribute('data-topic-count', String(expected.length));
+      const hrefs = await page.locator('main article h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      seen.push(...hrefs.map((h) => h.replace(/^.*\/papers\/([^/]+)\/$/u, '$1')));
+      next = await page.locator('a[rel="next"]').first().getAttribute('href', { timeout: 1000 }).catch(() => null);
+    }
+    expect(seen).toEqual(expected);
+  });
+}
+
+test('the topics index lists every topic, largest first', async ({ page }) => {
+  await page.goto('topics/');
+  const names = await page.locator('main li h2').allTextContents();
+  const expected = [...topics]
+    .map((t) => ({ ...t, count: papers.filter((p) => p.topics.includes(t.id)).length }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }))
+    .map((t) => t.name);
+  expect(names.map((n) => n.trim())).toEqual(expected);
+});
+
+test('the papers index pages through every paper, in listing order and A–Z', async ({ page }) => {
+  for (const [start, expected] of [
+    ['papers/', papers.map((p) => p.id)],
+    ['papers/a-z/', [...papers].sort((a, b) => a.titleText.localeCompare(b.titleText, 'en', { sensitivity: 'base', numeric: true })).map((p) => p.id)],
+  ] as const) {
+    const seen: string[] = [];
+    let next: string | null = start;
+    while (next) {
+      await page.goto(next);
+      const hrefs = await page.locator('main article h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(hrefs.length).toBeLessThanOrEqual(50);
+      seen.push(...hrefs.map((h) => h.replace(/^.*\/papers\/([^/]+)\/$/u, '$1')));
+      const rel = await page.locator('head link[rel="next"]').getAttribute('href', { timeout: 1000 }).catch(() => null);
+      next = rel;
+    }
+    expect(seen).toEqual(expected);
+  }
+});
+
+test('a paper page has its links, searches, citation, neighbours and a problem report link', async ({ page }) => {
+  const paper = papers.find((p) => p.id === 'gpipe-efficient-training-of-giant-neural-networks-using-pipeline-parallelism');
+  if (!paper) throw new Error('seed paper missing');
+  await page.goto(`papers/${paper.id}/`);
+  for (const service of ['arXiv', 'Semantic Scholar', 'Google Scholar', 'Hugging Face']) {
+    const href = await page.getByRole('region', { name: 'Find this paper' }).getByRole('link', { name: service }).getAttribute('href');
+    expect(decodeURIComponent(href ?? '').replace(/\+/gu, ' ')).toContain(paper.titleText);
+  }
+  await expect(page.locator('#bibtex')).toContainText(`@misc{${paper.id},`);
+  await expect(page.locator('#bibtex')).toContainText(`title = {{${paper.title}}}`);
+  await expect(page.locator('#bibtex')).not.toContainText('year');
+  const report = new URL((await page.getByRole('link', { name: 'Report a problem with this entry' }).getAttribute('href')) ?? '');
+  expect(report.pathname.endsWith('/issues/new')).toBe(true);
+  expect(report.searchParams.get('body')).toContain(paper.id);
+  const index = papers.indexOf(paper);
+  await expect(page.locator('nav[aria-label="Previous and next paper"] a[rel="prev"]')).toHaveAttribute('href', new RegExp(`/papers/${papers[index - 1]?.id}/$`, 'u'));
+  await expect(page.locator('nav[aria-label="Previous and next paper"] a[rel="next"]')).toHaveAttribute('href', new RegExp(`/papers/${papers[index + 1]?.id}/$`, 'u'));
+});
+
+test('the copy buttons copy the BibTeX entry and the topic link', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('papers/explaining-neural-scaling-laws/');
+  await page.getByRole('button', { name: 'Copy BibTeX' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('@misc{explaining-neural-scaling-laws,');
+  await page.goto('topics/video/');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^https?:\/\/[^/]+\/topics\/video\/$/u);
+});
+
+test('the theme toggle overrides the system theme, persists, and does not flash', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('./');
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const light = await background();
+  await page.getByRole('button', { name: /Theme:/u }).click();
+  await expect(page.getByRole('button', { name: 'Theme: Dark' })).toBeVisible();
+  const dark = await background();
+  expect(dark).not.toBe(light);
+  // The stored choice is applied by a blocking (classic, not async or deferred) script in <head>,
+  // so it runs before the first paint.
+  await page.goto('topics/');
+  await expect(page.locator('head script[src$="/theme.js"]:not([async]):not([defer]):not([type="module"])')).toHaveCount(1);
+  expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+  expect(await background()).toBe(dark);
+  await page.getByRole('button', { name: 'Theme: Dark' }).click();
+  await page.getByRole('button', { name: 'Theme: Light' }).click();
+  await expect(page.getByRole('button', { name: 'Theme: System' })).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await background()).toBe(dark);
+});

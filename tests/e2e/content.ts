@@ -1,0 +1,35 @@
+/** The committed content as the tests' independent source of truth (read with the ingest's reader). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { parseEntry } from '../../scripts/ingest/entry.ts';
+import { texToText } from '../../src/lib/math.ts';
+
+export interface ContentPaper {
+  id: string;
+  title: string;
+  titleText: string;
+  topics: string[];
+  links: { kind: string; url: string }[];
+  position: number;
+}
+
+export function contentPapers(dir = 'content'): ContentPaper[] {
+  return readdirSync(join(dir, 'papers'))
+    .map((file) => parseEntry(readFileSync(join(dir, 'papers', file), 'utf8'), file).data)
+    .map((d) => ({
+      id: d['id'] as string,
+      title: d['title'] as string,
+      titleText: texToText(d['title'] as string),
+      topics: d['topics'] as string[],
+      links: d['links'] as { kind: string; url: string }[],
+      position: (d['sources'] as { position: number }[])[0]?.position ?? 0,
+    }))
+    .sort((a, b) => a.position - b.position);
+}
+
+export function contentTopics(dir = 'content'): { id: string; name: string }[] {
+  return readdirSync(join(dir, 'topics'))
+    .sort()
+    .map((file) => ({ id: file.replace(/\.yaml$/u, ''), name: (parse(readFileSync(join(dir, 'topics', file), 'utf8')) as { name: string }).name }));
+}

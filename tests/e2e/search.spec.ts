@@ -1,0 +1,181 @@
+import { expect, test, type Page } from '@playwright/test';
+import { writeState } from '../../src/lib/search.ts';
+import { contentPapers, contentTopics } from './content.ts';
+
+const papers = contentPapers();
+const topics = contentTopics();
+const idOf = (href: string | null): string => (href ?? '').replace(/^.*\/papers\/([^/]+)\/$/u, '$1');
+
+/** Types a query on the search page and waits for its results. */
+async function searchFor(page: Page, query: string): Promise<string[]> {
+  const box = page.getByRole('searchbox', { name: 'Search papers' }).last();
+  await box.fill(query);
+  await expect(page.locator('#search-results')).toHaveAttribute('data-state', writeState({ query, topics: [], code: false }));
+  return page.locator('#search-results a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+}
+
+async function openSearch(page: Page, query = ''): Promise<void> {
+  await page.goto(`search/${query}`);
+  await expect(page.locator('#search-ui')).toBeVisible();
+}
+
+const chunks = 3;
+for (let c = 0; c < chunks; c++) {
+  const slice = papers.filter((_, i) => i % chunks === c);
+  test(`searching the exact title finds the paper first (${c + 1}/${chunks}: ${slice.length} papers)`, async ({ page }) => {
+    await openSearch(page);
+    for (const paper of slice) {
+      const hrefs = await searchFor(page, paper.titleText);
+      expect(idOf(hrefs[0] ?? null), paper.titleText).toBe(paper.id);
+    }
+  });
+}
+
+const DISTINCTIVE: Record<string, string> = {
+  GPipe: 'gpipe-efficient-training-of-giant-neural-networks-using-pipeline-parallelism',
+  'ZeRO-Infinity': 'zero-infinity-breaking-the-gpu-memory-wall-for-extreme-scale-deep-learning',
+  PassUntil: 'unlock-predictable-scaling-from-emergent-abilities',
+  AdaLog: 'adalog-post-training-quantization-for-vision-transformers-with-adaptive',
+  muP: 'scaling-diffusion-transformers-efficiently-via-mup',
+};
+
+test('distinctive terms find their paper first, with the term highlighted', async ({ page }) => {
+  await openSearch(page);
+  for (const [term, id] of Object.entries(DISTINCTIVE)) {
+    const hrefs = await searchFor(page, term);
+    expect(idOf(hrefs[0] ?? null), term).toBe(id);
+  }
+  await searchFor(page, 'GPipe');
+  await expect(page.locator('#search-results li').first().locator('h2 mark')).toHaveText('GPipe');
+  await expect(page.locator('#search-results li').first().locator('p mark').first()).toHaveText(/GPipe/iu);
+});
+
+test('a query that names a topic shows the topic above the papers', async ({ page }) => {
+  await openSearch(page, '?q=quantization');
+  await expect(page.locator('#topic-results')).toBeVisible();
+  await expect(page.locator('#topic-results a').first()).toHaveAttribute('href', /\/topics\/quantization\/$/u);
+});
+
+test('each result shows its title, an excerpt and its topic chips; the count is shown', async ({ page }) => {
+  await openSearch(page, '?q=pruning');
+  const first = page.locator('#search-results li').first();
+  await expect(first.locator('h2 a')).toBeVisible();
+  await expect(first.locator('p')).toContainText(/prun/iu);
+  await expect(first.getByRole('list', { name: 'Topics' }).getByRole('listitem').first()).toBeVisible();
+  await expect(page.locator('#search-status')).toHaveText(/^\d+ papers found for “pruning”\.$/u);
+});
+
+for (const topic of topics) {
+  test(`the ${topic.id} filter returns exactly the papers of its topic page`, async ({ page }) => {
+    const expected = papers.filter((p) => p.topics.includes(topic.id)).map((p) => p.id);
+    await openSearch(page, `?topic=${topic.id}`);
+    await expect(page.locator('#search-status')).toHaveText(`${expected.length} ${expected.length === 1 ? 'paper' : 'papers'} found with these filters.`);
+    const more = page.locator('#search-more');
+    while (await more.isVisible()) await more.click();
+    const ids = (await page.locator('#search-results a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).map(idOf);
+    expect(ids.sort()).toEqual([...expected].sort());
+    await expect(page.locator(`input[name="topic"][value="${topic.id}"]`)).toBeChecked();
+    await expect(page.locator(`[data-count-for="topic:${topic.id}"]`)).toHaveText(String(expected.length));
+  });
+}
+
+test('the has-code filter keeps papers with a repository, and shows its count', async ({ page }) => {
+  const withCode = papers.filter((p) => p.links.some((l) => l.kind === 'code'));
+  await openSearch(page, '?code=1');
+  await expect(page.locator('#search-status')).toHaveText(`${withCode.length} papers found with these filters.`);
+  await expect(page.locator('[data-count-for="code:yes"]')).toHaveText(String(withCode.length));
+});
+
+test('typing updates the URL, and the URL restores the same results in a new page', async ({ page, browser }) => {
+  await openSearch(page);
+  await searchFor(page, 'scaling');
+  await page.getByRole('checkbox', { name: /^Scaling laws/u }).check();
+  await expect(page).toHaveURL(/\?q=scaling&topic=scaling-laws$/u);
+  await expect(page.locator('#search-results')).toHaveAttribute('data-state', '?q=scaling&topic=scaling-laws');
+  const before = await page.locator('#search-results a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(before.length).toBeGreaterThan(3);
+
+  const colleague = await browser.newPage();
+  await colleague.goto(page.url());
+  await expect(colleague.locator('#search-results')).toHaveAttribute('data-state', '?q=scaling&topic=scaling-laws');
+  await expect(colleague.getByRole('searchbox', { name: 'Search papers' }).last()).toHaveValue('scaling');
+  await expect(colleague.getByRole('checkbox', { name: /^Scaling laws/u })).toBeChecked();
+  await expect(colleague.locator('#search-results a[data-result]')).toHaveCount(before.length);
+  expect(await colleague.locator('#search-results a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(before);
+  await colleague.close();
+});
+
+test('empty and no-result states are clear, and no results suggests topics', async ({ page }) => {
+  await openSearch(page);
+  await expect(page.locator('#search-empty')).toBeVisible();
+  await searchFor(page, 'xylophonequasarzebra');
+  await expect(page.locator('#search-status')).toHaveText('No papers found for “xylophonequasarzebra”.');
+  await expect(page.locator('#search-none')).toBeVisible();
+  await expect(page.locator('#search-none a').first()).toHaveAttribute('href', /\/topics\//u);
+});
+
+test('/ focuses the search box from anywhere, but not while typing in a field', async ({ page }) => {
+  await page.goto('papers/explaining-neural-scaling-laws/');
+  await page.keyboard.press('/');
+  await expect(page.locator('#site-search')).toBeFocused();
+  await page.keyboard.type('GPipe');
+  await expect(page.locator('#site-search')).toHaveValue('GPipe');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=GPipe$/u);
+  await expect(page.locator('#search-results a[data-result]').first()).toHaveAttribute('href', /gpipe/u);
+  // On the search page, / goes to the page's own box; typed inside a field it is just a character.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('/');
+  await expect(page.locator('#search-query')).toBeFocused();
+  await page.keyboard.type('a/b');
+  await expect(page.locator('#search-query')).toHaveValue('a/b');
+});
+
+test('on the search page the arrow keys move through results, Enter opens one, Escape clears', async ({ page }) => {
+  await openSearch(page, '?q=diffusion');
+  await page.locator('#search-query').focus();
+  const links = page.locator('#topic-results a[data-result], #search-results a[data-result]');
+  await expect(links.nth(1)).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('#search-query')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#search-query')).toHaveValue('');
+  await expect(page.locator('#search-empty')).toBeVisible();
+  await expect(page).toHaveURL(/\/search\/$/u);
+  await page.locator('#search-query').fill('GPipe');
+  await expect(links.first()).toHaveAttribute('href', /gpipe/u);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/papers\/gpipe-efficient-training/u);
+});
+
+test('Pagefind loads only when a search box gets focus, never on a plain page load', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/pagefind/')) fetched.push(r.url());
+  });
+  await page.goto('papers/explaining-neural-scaling-laws/');
+  await page.waitForLoadState('networkidle');
+  expect(fetched).toEqual([]);
+  await page.locator('#site-search').focus();
+  await expect.poll(() => fetched.some((u) => u.endsWith('pagefind.js'))).toBe(true);
+  await expect.poll(() => fetched.some((u) => u.endsWith('.pagefind') || u.includes('wasm'))).toBe(true);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the header form still goes to the search page, which says search needs JavaScript', async ({ page }) => {
+    await page.goto('topics/');
+    await page.locator('#site-search').fill('GPipe');
+    await page.locator('#site-search').press('Enter');
+    await expect(page).toHaveURL(/\/search\/\?q=GPipe$/u);
+    await expect(page.locator('#search-nojs')).toBeVisible();
+    await expect(page.locator('#search-nojs')).toContainText('Search needs JavaScript');
+  });
+});

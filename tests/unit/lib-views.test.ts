@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { bibtexEntry, bibtexText } from '../../src/lib/bibtex.ts';
+import { findPaperLinks, reportProblemUrl } from '../../src/lib/external.ts';
+import { feedItems, papersExport } from '../../src/lib/feeds.ts';
+import { pageLinks, paginate } from '../../src/lib/pagination.ts';
+import { toPaper, type Paper, type Topic } from '../../src/lib/papers.ts';
+import type { PaperData } from '../../src/lib/schema.ts';
+import { excerpt, plural } from '../../src/lib/text.ts';
+import { absoluteUrl, urlsFor } from '../../src/lib/urls.ts';
+import { neighbours, papersByTopic, relatedTopics, stats, topicsBySize } from '../../src/lib/views.ts';
+
+function paper(id: string, title: string, topics: string[], extra: Partial<PaperData> = {}, body = 'An abstract.'): Paper {
+  const data: PaperData = { id, title, topics, links: [], sources: [{ listing: 'l', name: 'Daily Papers', date: 'Aug 5', position: 1 }], ...extra };
+  return toPaper({ id, data, body, filePath: `content/papers/${id}.mdx` });
+}
+const topic = (id: string, name: string): Topic => ({ id, name, summary: `${name}.`, description: `${name}.`, file: `content/topics/${id}.yaml` });
+
+describe('urls', () => {
+  it('builds every URL under the base, at / and under a sub-path', () => {
+    for (const [base, prefix] of [['/', '/'], ['/catalogue/', '/catalogue/'], ['/catalogue', '/catalogue/']] as const) {
+      const u = urlsFor(base);
+      expect(u.home()).toBe(prefix);
+      expect(u.paper('x')).toBe(`${prefix}papers/x/`);
+      expect(u.papers()).toBe(`${prefix}papers/`);
+      expect(u.papers('listing', 2)).toBe(`${prefix}papers/page/2/`);
+      expect(u.papers('title')).toBe(`${prefix}papers/a-z/`);
+      expect(u.papers('title', 3)).toBe(`${prefix}papers/a-z/page/3/`);
+      expect(u.topic('video')).toBe(`${prefix}topics/video/`);
+      expect(u.topic('video', 2)).toBe(`${prefix}topics/video/page/2/`);
+      expect(u.topicFeed('video')).toBe(`${prefix}topics/video/rss.xml`);
+      expect(u.search('μP & more')).toBe(`${prefix}search/?q=%CE%BCP%20%26%20more`);
+      expect(u.ogImage('paper', 'x')).toBe(`${prefix}og/paper/x.png`);
+    }
+    expect(absoluteUrl('/catalogue/papers/x/', new URL('https://example.org'))).toBe('https://example.org/catalogue/papers/x/');
+  });
+});
+
+describe('pagination', () => {
+  it('splits into pages of 50 and keeps an empty list as one page', () => {
+    const pages = paginate(Array.from({ length: 101 }, (_, i) => i));
+    expect(pages.map((p) => [p.number, p.count, p.first, p.last, p.items.length])).toEqual([
+      [1, 3, 1, 50, 50],
+      [2, 3, 51, 100, 50],
+      [3, 3, 101, 101, 1],
+    ]);
+    expect(paginate([])).toEqual([{ number: 1, count: 1, items: [], first: 0, last: 0, total: 0 }]);
+  });
+
+  it('shows the first, last and nearby pages with gaps', () => {
+    const links = pageLinks(6, 12, (n) => `/p/${n}/`);
+    expect(links.map((l) => (l ? l.number : '…'))).toEqual([1, '…', 4, 5, 6, 7, 8, '…', 12]);
+    expect(links.find((l) => l?.current)?.href).toBe('/p/6/');
+  });
+});
+
+describe('text', () => {
+  it('cuts at a word boundary with an ellipsis, never inside an emoji', () => {
+    expect(excerpt('Short text.', 50)).toBe('Short text.');
+    expect(excerpt('The quick brown fox jumps over the lazy dog', 20)).toBe('The quick brown fox…');
+    expect(excerpt('👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧', 3)).toBe('👨‍👩‍👧👨‍👩‍👧…');
+    expect(plural(1, 'paper')).toBe('1 paper');
+    expect(plural(1200, 'paper')).toBe('1,200 papers');
+  });
+});
+
+describe('views', () => {
+  const topics = [topic('a', 'Alpha'), topic('b', 'Beta'), topic('c', 'Gamma')];
+  const papers = [paper('p1', 'One', ['a', 'b']), paper('p2', 'Two', ['b']), paper('p3', 'Three', ['b', 'c', 'a'], { links: [{ kind: 'code', url: 'https://github.com/x/y' }] })];
+  const byTopic = papersByTopic(papers, topics);
+
+  it('groups papers by topic in the given order', () => {
+    expect(byTopic.get('a')?.map((p) => p.id)).toEqual(['p1', 'p3']);
+    expect(byTopic.get('b')?.map((p) => p.id)).toEqual(['p1', 'p2', 'p3']);
+  });
+
+  it('sorts topics by size, then name', () => {
+    expect(topicsBySize(topics, byTopic).map((t) => [t.topic.id, t.count])).toEqual([
+      ['b', 3],
+      ['a', 2],
+      ['c', 1],
+    ]);
+  });
+
+  it('counts papers shared with related topics', () => {
+    expect(relatedTopics('a', topics, byTopic).map((r) => [r.topic.id, r.shared])).toEqual([
+      ['b', 2],
+      ['c', 1],
+    ]);
+  });
+
+  it('gives previous and next papers, and counts', () => {
+    const n = neighbours(papers);
+    expect(n.get('p1')?.prev).toBeUndefined();
+    expect(n.get('p2')?.prev?.id).toBe('p1');
+    expect(n.get('p2')?.next?.id).toBe('p3');
+    expect(stats(papers, topics)).toEqual({ papers: 3, topics: 3, withCode: 1 });
+  });
+});
+
+describe('bibtex', () => {
+  it('escapes special characters and keeps math', () => {
+    expect(bibtexText('50% of A&B_c {x} $D_{KL}$ ~ \\')).toBe('50\\% of A\\&B\\_c \\{x\\} $D_{KL}$ \\~{} \\textbackslash{}');
+  });
+
+  it('writes @misc with only what is known', () => {
+    expect(bibtexEntry(paper('x', 'Scaling Law', ['a']), 'https://e.org/papers/x/')).toBe('@misc{x,\n  title = {{Scaling Law}},\n  url   = {https://e.org/papers/x/}\n}');
+    const enriched = paper('y', 'T', ['a'], { authors: ['Ada Lovelace', 'Alan Turing'], arxiv: '2401.01234', published: '2024-01-02' });
+    expect(bibtexEntry(enriched, 'https://e.org/papers/y/')).toBe(
+      '@misc{y,\n  title         = {{T}},\n  author        = {Ada Lovelace and Alan Turing},\n  year          = {2024},\n  eprint        = {2401.01234},\n  archiveprefix = {arXiv},\n  url           = {https://e.org/papers/y/}\n}',
+    );
+  });
+});
+
+describe('external links', () => {
+  const p = paper('sp2ot', 'SP$^2$OT: Transport & more', ['a']);
+
+  it('search the exact plain-text title on four services', () => {
+    const links = findPaperLinks(p);
+    expect(links.map((l) => l.label)).toEqual(['arXiv', 'Semantic Scholar', 'Google Scholar', 'Hugging Face']);
+    expect(decodeURIComponent(links[0]?.href ?? '')).toContain('query="SP²OT: Transport & more"');
+    expect(new URL(links[3]?.href ?? '').searchParams.get('q')).toBe('SP²OT: Transport & more');
+  });
+
+  it('opens a new issue with the id and title filled in', () => {
+    const url = new URL(reportProblemUrl('https://github.com/o/r/', p, 'https://e.org/papers/sp2ot/'));
+    expect(url.origin + url.pathname).toBe('https://github.com/o/r/issues/new');
+    expect(url.searchParams.get('title')).toBe('Problem with entry sp2ot');
+    expect(url.searchParams.get('body')).toContain('Title: SP²OT: Transport & more');
+  });
+});
+
+describe('feeds and export', () => {
+  const u = urlsFor('/catalogue/');
+  const papers = [paper('x', 'Loss $x^2$', ['a'], {}, 'Body with $x^2$ and \\{braces\\}.')];
+  const topicById = new Map([['a', topic('a', 'Alpha')]]);
+
+  it('makes RSS items with absolute links and plain text', () => {
+    expect(feedItems(papers, topicById, u, 'https://e.org')).toEqual([{ title: 'Loss x²', link: 'https://e.org/catalogue/papers/x/', description: 'Body with x² and {braces}.', categories: ['Alpha'] }]);
+  });
+
+  it('exports papers.json records', () => {
+    expect(papersExport('Cat', papers, u, 'https://e.org')).toEqual({
+      name: 'Cat',
+      url: 'https://e.org/catalogue/',
+      count: 1,
+      papers: [{ id: 'x', title: 'Loss x²', abstract: 'Body with x² and {braces}.', topics: ['a'], links: [], url: 'https://e.org/catalogue/papers/x/' }],
+    });
+  });
+});

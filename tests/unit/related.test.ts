@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { relatedPapers, stem, tokenize } from '../../src/lib/related.ts';
+
+const doc = (id: string, title: string, text: string) => ({ id, title, text });
+
+describe('tokenize and stem', () => {
+  it('drops stopwords and numbers, keeps hyphenated compounds, stems plurals', () => {
+    expect(tokenize('We propose test-time scaling of diffusion models in 2024.').map((t) => t.stem)).toEqual(['test-time', 'scaling', 'diffusion', 'model']);
+    expect(stem('strategies')).toBe('strategy');
+    expect(stem('loss')).toBe('loss');
+  });
+});
+
+describe('relatedPapers', () => {
+  const docs = [
+    doc('diff-a', 'Diffusion models for images', 'We train diffusion models with a denoising objective on images.'),
+    doc('diff-b', 'Faster diffusion sampling', 'Diffusion models need many denoising steps; we cut the number of sampling steps.'),
+    doc('prune', 'Magnitude pruning of networks', 'Pruning removes weights by magnitude to get sparse networks.'),
+    doc('sparse', 'Sparse training from scratch', 'Sparse networks trained with gradual magnitude pruning.'),
+    doc('lonely', 'Quantum chromodynamics', 'Gluons and quarks.'),
+  ];
+  const related = relatedPapers(docs, { limit: 2 });
+
+  it('ranks papers about the same thing first, with the terms they share', () => {
+    expect(related.get('diff-a')?.[0]).toMatchObject({ id: 'diff-b', shared: expect.arrayContaining(['diffusion models']) });
+    expect(related.get('prune')?.[0]?.id).toBe('sparse');
+    expect(related.get('prune')?.[0]?.shared).toEqual(expect.arrayContaining(['magnitude pruning', 'sparse networks']));
+  });
+
+  it('never relates a paper to itself, and relates nothing that shares no terms', () => {
+    for (const [id, list] of related) expect(list.map((r) => r.id)).not.toContain(id);
+    expect(related.get('lonely')).toEqual([]);
+  });
+
+  it('is symmetric in score and deterministic', () => {
+    const ab = related.get('diff-a')?.find((r) => r.id === 'diff-b')?.score;
+    const ba = related.get('diff-b')?.find((r) => r.id === 'diff-a')?.score;
+    expect(ab).toBeGreaterThan(0);
+    expect(ab).toBe(ba);
+    expect(relatedPapers([...docs].reverse(), { limit: 2 })).toEqual(related);
+  });
+});
