@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { SITE } from './src/site.config.ts';
-import { mathAndLinks } from './src/lib/markdown.ts';
+import { mathAndLinks, plainBodies } from './src/lib/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
 export default defineConfig({
@@ -17,12 +17,36 @@ export default defineConfig({
     // plugins, so math and link attributes are a Sätteri hast plugin. GFM (tables, autolinks,
     // strikethrough) is off: bodies are plain abstracts. Smart punctuation is off so
     // a page shows exactly the characters its entry holds.
-    processor: satteri({ features: { math: true, gfm: false, smartPunctuation: false }, hastPlugins: [mathAndLinks] }),
+    processor: satteri({
+      features: { math: true, gfm: false, smartPunctuation: false },
+      mdastPlugins: [plainBodies],
+      hastPlugins: [mathAndLinks],
+    }),
     syntaxHighlight: false,
   },
   // Separate caches let the test builds (other content, other base) run without clobbering each other.
   ...(process.env['CATALOGUE_CACHE_DIR'] ? { cacheDir: process.env['CATALOGUE_CACHE_DIR'] } : {}),
   integrations: [mdx(), sitemap(), pagefind()],
+  security: {
+    // Astro adds a hash for every script and style it emits to this policy, as a <meta> tag.
+    // Scripts are files ('self'); the only extra is 'wasm-unsafe-eval', which Pagefind's
+    // WebAssembly needs. No 'unsafe-inline', no 'unsafe-eval'. Headers a meta tag cannot set
+    // (frame-ancestors and others) are listed in the README for the host to add.
+    csp: {
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+      directives: [
+        "default-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
   vite: {
     plugins: [tailwindcss()],
     // Keep scripts as files rather than inlining them, so the CSP can forbid inline scripts.

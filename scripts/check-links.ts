@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'parse5';
 
-type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; content?: Node };
+export type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; content?: Node };
 
 export interface Broken {
   page: string;
@@ -35,7 +35,8 @@ const REFERENCE_ATTRS: Record<string, string[]> = {
   meta: ['content'],
 };
 
-function htmlFiles(dir: string): string[] {
+/** Every .html file under a directory. */
+export function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return htmlFiles(path);
@@ -43,19 +44,21 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
-function walk(node: Node, visit: (n: Node) => void): void {
+/** Calls `visit` for every node of a parsed document, template contents included. */
+export function walk(node: Node, visit: (n: Node) => void): void {
   visit(node);
   for (const child of node.childNodes ?? []) walk(child, visit);
   if (node.content) walk(node.content, visit);
 }
 
-const attr = (n: Node, name: string): string | undefined => n.attrs?.find((a) => a.name === name)?.value;
+export const attr = (n: Node, name: string): string | undefined => n.attrs?.find((a) => a.name === name)?.value;
 
 /** The file that serves a URL path under the site's base, or undefined. */
 function fileFor(dist: string, base: string, pathname: string): string | undefined {
   if (!pathname.startsWith(base)) return undefined;
   const rest = decodeURIComponent(pathname.slice(base.length));
-  const candidates = rest === '' || rest.endsWith('/') ? [join(dist, rest, 'index.html')] : [join(dist, rest), join(dist, rest, 'index.html')];
+  const candidates =
+    rest === '' || rest.endsWith('/') ? [join(dist, rest, 'index.html')] : [join(dist, rest), join(dist, rest, 'index.html')];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }
 

@@ -19,7 +19,11 @@ const USAGE = 'usage: npm run ingest -- <listing.txt> [--out DIR] [--dry-run]';
 function main(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -46,7 +50,9 @@ function main(argv: string[]): number {
   for (const w of plan.warnings) console.warn(show('warning', w));
   if (plan.errors.length > 0) {
     for (const e of plan.errors) console.error(show('error', e));
-    console.error(`\n${plan.errors.length} problem(s); nothing was written. Fix the listing or the entries named above and run the ingest again.`);
+    console.error(
+      `\n${plan.errors.length} problem(s); nothing was written. Fix the listing or the entries named above and run the ingest again.`,
+    );
     return 1;
   }
   for (const line of plan.report) console.log(line);

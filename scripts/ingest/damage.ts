@@ -25,7 +25,11 @@ const TEXT_PATTERNS: readonly DamagePattern[] = [
 ];
 
 const MATH_PATTERNS: readonly DamagePattern[] = [
-  { name: 'macro without backslash', pattern: /(?<![\\A-Za-z])(?:alpha|beta|gamma|delta|epsilon|lambda|sigma|theta|omega|infty|cdot|times|frac|sqrt)(?![A-Za-z])|(?<![\\])cdot/u },
+  {
+    name: 'macro without backslash',
+    pattern:
+      /(?<![\\A-Za-z])(?:alpha|beta|gamma|delta|epsilon|lambda|sigma|theta|omega|infty|cdot|times|frac|sqrt)(?![A-Za-z])|(?<![\\])cdot/u,
+  },
 ];
 
 export interface Damage {

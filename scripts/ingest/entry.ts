@@ -36,7 +36,12 @@ const KEY_ORDER = ['id', 'title', 'topics', 'links', 'sources', 'authors', 'arxi
 export function serializeEntry(entry: Entry): string {
   const data = entry.data as unknown as Record<string, unknown>;
   const ordered: Record<string, unknown> = {};
-  for (const key of [...KEY_ORDER, ...Object.keys(data).filter((k) => !KEY_ORDER.includes(k)).sort()]) {
+  for (const key of [
+    ...KEY_ORDER,
+    ...Object.keys(data)
+      .filter((k) => !KEY_ORDER.includes(k))
+      .sort(),
+  ]) {
     if (data[key] !== undefined) ordered[key] = data[key];
   }
   const yaml = stringify(ordered, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
@@ -54,7 +59,8 @@ export class EntryFormatError extends Error {
 export function parseEntry(text: string, file: string): { data: Record<string, unknown>; body: string } {
   const normalised = text.replace(/\r\n?/gu, '\n');
   const match = /^---\n([\s\S]*?)\n---(?:\n|$)([\s\S]*)$/u.exec(normalised);
-  if (!match) throw new EntryFormatError(file, 'no YAML frontmatter: the file must start with a line "---", the fields, and another line "---"');
+  if (!match)
+    throw new EntryFormatError(file, 'no YAML frontmatter: the file must start with a line "---", the fields, and another line "---"');
   let data: unknown;
   try {
     data = parse(match[1] ?? '');

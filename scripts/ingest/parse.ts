@@ -65,10 +65,16 @@ function toBlocks(lines: readonly string[], from: number): Block[] {
 
 const wordCount = (s: string): number => s.split(/\s+/u).filter(Boolean).length;
 
-/** True for a block that reads like a title: one line, short, one sentence at most. */
+/**
+ * True for a block that reads like a title rather than an abstract: one line of at most 40 words,
+ * not two sentences, and not a sentence of eight or more words ending in a full stop.
+ */
 function looksLikeTitle(block: Block): boolean {
   const text = block.lines.join(' ');
-  return block.lines.length === 1 && wordCount(text) <= MAX_TITLE_WORDS && !/[.!?] [A-Z][a-z]+ [a-z]+ [a-z]+/u.test(text);
+  const words = wordCount(text);
+  if (block.lines.length > 1 || words > MAX_TITLE_WORDS) return false;
+  if (/[.!?] [A-Z][a-z]+ [a-z]+ [a-z]+/u.test(text)) return false;
+  return !(/\.$/u.test(text) && words >= 8);
 }
 
 /** Parses a listing. Throws {@link ListingError} naming the line of the first problem. */
@@ -76,7 +82,10 @@ export function parseListing(source: string): Listing {
   if (source.includes('\u0000') || /[\uFFFD]/u.test(source.slice(0, 2000))) {
     throw new ListingError('this is not a text listing: it contains binary data (NUL or invalid UTF-8 bytes)');
   }
-  const lines = source.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u).map((l) => l.replace(/[ \t]+$/u, ''));
+  const lines = source
+    .replace(/^\uFEFF/u, '')
+    .split(/\r\n|\r|\n/u)
+    .map((l) => l.replace(/[ \t]+$/u, ''));
   const dateIndex = lines.slice(0, HEADER_LIMIT).findIndex((l) => DATE_LABEL.test(l.trim()));
   if (dateIndex < 0) {
     throw new ListingError(
@@ -85,7 +94,10 @@ export function parseListing(source: string): Listing {
   }
   const header = lines.slice(0, dateIndex).map((l) => l.trim());
   if (!header.includes(LISTING_NAME)) {
-    throw new ListingError(`no "${LISTING_NAME}" line before the date label: this does not look like a Daily Papers listing`, dateIndex + 1);
+    throw new ListingError(
+      `no "${LISTING_NAME}" line before the date label: this does not look like a Daily Papers listing`,
+      dateIndex + 1,
+    );
   }
   const date = (lines[dateIndex] ?? '').trim();
   const blocks = toBlocks(lines, dateIndex + 1);
@@ -100,7 +112,7 @@ export function parseListing(source: string): Listing {
     const abstractBlock = blocks[i + 1];
     if (!looksLikeTitle(titleBlock)) {
       throw new ListingError(
-        `expected a paper title (one line of at most ${MAX_TITLE_WORDS} words) but found a ${titleBlock.lines.length}-line paragraph of ${wordCount(titleBlock.lines.join(' '))} words; is a title missing before it?`,
+        `expected a paper title (one line of at most ${MAX_TITLE_WORDS} words, not a sentence) but found a ${titleBlock.lines.length}-line paragraph of ${wordCount(titleBlock.lines.join(' '))} words that reads like an abstract; is a title missing before it?`,
         titleBlock.line,
       );
     }

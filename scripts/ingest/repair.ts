@@ -6,16 +6,7 @@
  * Every rule is named, so the ingest can say which rules changed an entry, and each is unit-tested
  * on its own. Rules never run inside URLs. The output is in the `$…$` format of `src/lib/math.ts`.
  */
-import {
-  TEX_SYMBOLS,
-  isValidSpan,
-  joinTex,
-  splitTex,
-  texToUnicode,
-  toSubscript,
-  toSuperscript,
-  type Segment,
-} from '../../src/lib/math.ts';
+import { TEX_SYMBOLS, isValidSpan, joinTex, splitTex, texToUnicode, toSubscript, toSuperscript, type Segment } from '../../src/lib/math.ts';
 import { findUrls } from '../../src/lib/links.ts';
 
 export interface TextRule {
@@ -34,7 +25,14 @@ const GREEK_NAMES = 'alpha|beta|gamma|delta|epsilon|zeta|theta|kappa|lambda|sigm
 const greek = (name: string): string => TEX_SYMBOLS[name] ?? name;
 
 const CODEPOINTS: Record<string, string> = {
-  '2013': '–', '2014': '—', '2018': '‘', '2019': '’', '201C': '“', '201D': '”', '2022': '•', '2026': '…',
+  '2013': '–',
+  '2014': '—',
+  '2018': '‘',
+  '2019': '’',
+  '201C': '“',
+  '201D': '”',
+  '2022': '•',
+  '2026': '…',
 };
 
 /** Rules for text outside math, in the order they run. */
@@ -46,23 +44,18 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     name: 'tex-quotes',
-    description: "TeX quotes become typographic quotes: ``a'' → “a”, `a' → ‘a’",
-    apply: (t) =>
-      t
-        .replace(/``(.*?)''/gu, '“$1”')
-        .replace(/``/gu, '“')
-        .replace(/''/gu, '”')
-        .replace(/(^|[\s(])`([^`']+)'/gu, '$1‘$2’'),
+    description: "Paired TeX quotes become typographic quotes: ``a'' → “a”, `a' → ‘a’ (unpaired backticks stay)",
+    apply: (t) => t.replace(/``([^`']*?)''/gu, '“$1”').replace(/(^|[\s(])`([^`']+)'(?=[\s).,;:!?]|$)/gu, '$1‘$2’'),
   },
   {
     name: 'tex-dashes',
-    description: '`---` → —, `a--b` → a—b, `1--2` → 1–2, ` -- ` → ` – `',
+    description: 'Dashes between words: `a---b` → a—b, `a--b` → a—b, `1--2` → 1–2, `a -- b` → a – b (a lone `---` stays)',
     apply: (t) =>
       t
-        .replace(/---/gu, '—')
+        .replace(/(?<=\S)---(?=\S)/gu, '—')
         .replace(/(\d)--(\d)/gu, '$1–$2')
-        .replace(/(\S)--(\S)/gu, '$1—$2')
-        .replace(/(^|\s)--(\s|$)/gu, '$1–$2'),
+        .replace(/(?<=[^\s-])--(?=[^\s-])/gu, '—')
+        .replace(/(?<=\w[.,;:!?)]?\s)--(?=\s+\w)/gu, '–'),
   },
   {
     name: 'stripped-codepoint',
@@ -95,9 +88,7 @@ export const TEXT_RULES: readonly TextRule[] = [
     name: 'tex-font-switch',
     description: 'A stripped font switch is dropped: `(rm StatsQ)` → (StatsQ), `mathrm{x}` → x',
     apply: (t) =>
-      t
-        .replace(/\((?:rm|bf|it|tt|sf)\s+(?=\S)/gu, '(')
-        .replace(/\b(?:mathrm|textrm|textbf|textit|mathbf|texttt)\{([^{}]*)\}/gu, '$1'),
+      t.replace(/\((?:rm|bf|it|tt|sf)\s+(?=\S)/gu, '(').replace(/\b(?:mathrm|textrm|textbf|textit|mathbf|texttt)\{([^{}]*)\}/gu, '$1'),
   },
   {
     name: 'tex-bullet',
@@ -149,12 +140,44 @@ export const TEXT_RULES: readonly TextRule[] = [
 /** Macro names restored inside math when they lost their backslash. Longest first. */
 const MATH_MACROS = [
   ...Object.keys(TEX_SYMBOLS),
-  'frac', 'sum', 'prod', 'log', 'exp', 'min', 'max', 'ldots', 'cdots', 'mathrm', 'mathcal', 'mathbb',
+  'frac',
+  'sum',
+  'prod',
+  'log',
+  'exp',
+  'min',
+  'max',
+  'ldots',
+  'cdots',
+  'mathrm',
+  'mathcal',
+  'mathbb',
 ]
   .filter((name, i, all) => all.indexOf(name) === i)
   .sort((a, b) => b.length - a.length || a.localeCompare(b));
 /** Names short or common enough to be letters of a formula: restored only when they stand alone. */
-const STANDALONE_ONLY = new Set(['to', 'mu', 'nu', 'pi', 'xi', 'eta', 'le', 'ge', 'pm', 'sim', 'min', 'max', 'log', 'exp', 'ell', 'chi', 'phi', 'psi', 'rho', 'tau']);
+const STANDALONE_ONLY = new Set([
+  'to',
+  'mu',
+  'nu',
+  'pi',
+  'xi',
+  'eta',
+  'le',
+  'ge',
+  'pm',
+  'sim',
+  'min',
+  'max',
+  'log',
+  'exp',
+  'ell',
+  'chi',
+  'phi',
+  'psi',
+  'rho',
+  'tau',
+]);
 
 /**
  * `math-macros`: inside math, a macro name without its backslash gets it back
@@ -162,16 +185,19 @@ const STANDALONE_ONLY = new Set(['to', 'mu', 'nu', 'pi', 'xi', 'eta', 'le', 'ge'
  */
 export function restoreMacros(tex: string): string {
   const names = MATH_MACROS.join('|');
-  return tex.replace(new RegExp(`(\\\\?)(${names})(?=([A-Za-z]?))`, 'gu'), (whole, slash: string, name: string, next: string, offset: number, all: string) => {
-    if (slash) return whole;
-    const before = all[offset - 1] ?? '';
-    if (STANDALONE_ONLY.has(name) && (/[A-Za-z]/u.test(before) || next)) return whole;
-    if (next && !STANDALONE_ONLY.has(name)) {
-      // A letter right after a long name (`cdotS`) still ends the macro: add the space TeX needs.
-      return `\\${name} `;
-    }
-    return `\\${name}`;
-  });
+  return tex.replace(
+    new RegExp(`(\\\\?)(${names})(?=([A-Za-z]?))`, 'gu'),
+    (whole, slash: string, name: string, next: string, offset: number, all: string) => {
+      if (slash) return whole;
+      const before = all[offset - 1] ?? '';
+      if (STANDALONE_ONLY.has(name) && (/[A-Za-z]/u.test(before) || next)) return whole;
+      if (next && !STANDALONE_ONLY.has(name)) {
+        // A letter right after a long name (`cdotS`) still ends the macro: add the space TeX needs.
+        return `\\${name} `;
+      }
+      return `\\${name}`;
+    },
+  );
 }
 
 /**
@@ -258,7 +284,8 @@ export function repair(raw: string): Repaired {
   const fired = new Set<string>();
   const normalised = raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
   const segments: Segment[] = [];
-  for (const seg of splitTex(normalised)) {
+  // In a scraped listing only \$ is an escape (a TeX literal dollar); every other backslash is text.
+  for (const seg of splitTex(normalised, { raw: true })) {
     if (seg.kind === 'text') {
       segments.push(...unmark(repairPlain(seg.value, fired)));
       continue;

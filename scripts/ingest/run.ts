@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { extractLinks } from '../../src/lib/links.ts';
 import { texToText } from '../../src/lib/math.ts';
 import { fromMdxBody, toMdxBody } from '../../src/lib/mdx.ts';
-import { formatIssues, paperSchema, topicSchema } from '../../src/lib/schema.ts';
+import { formatIssues, paperSchema, textProblem, topicSchema } from '../../src/lib/schema.ts';
 import { findDamage } from './damage.ts';
 import { parseEntry, serializeEntry, type Entry, type EntryData, type Source } from './entry.ts';
 import { ListingError, parseListing, type RawPaper } from './parse.ts';
@@ -61,8 +61,13 @@ function readText(path: string, where: string): string {
 /** Loads the topic vocabulary, validating every file. */
 export function loadTopics(contentDir: string, errors: Problem[]): TopicRule[] {
   const dir = join(contentDir, 'topics');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
-  if (files.length === 0) errors.push({ where: dir, field: 'topics', message: 'no topic files (*.yaml); the ingest needs the topic vocabulary to tag papers' });
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+    : [];
+  if (files.length === 0)
+    errors.push({ where: dir, field: 'topics', message: 'no topic files (*.yaml); the ingest needs the topic vocabulary to tag papers' });
   const rules: TopicRule[] = [];
   for (const file of files) {
     const path = join(dir, file);
@@ -86,7 +91,9 @@ function loadEntries(contentDir: string, errors: Problem[]): Map<string, Existin
   const dir = join(contentDir, 'papers');
   const entries = new Map<string, Existing>();
   if (!existsSync(dir)) return entries;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()) {
     const path = join(dir, file);
     try {
       const { data, body } = parseEntry(readFileSync(path, 'utf8'), path);
@@ -140,7 +147,13 @@ export function planIngest({ listingPath, contentDir }: IngestOptions): Plan {
 
   const id = listingId(contentDir, listing.name, listing.date, bytes);
   const sourcePath = join(contentDir, 'sources', `${id}.txt`);
-  if (!existsSync(sourcePath)) writes.push({ path: sourcePath, content: bytes, action: 'create', summary: `keep the raw listing as ${relative(process.cwd(), sourcePath)}` });
+  if (!existsSync(sourcePath))
+    writes.push({
+      path: sourcePath,
+      content: bytes,
+      action: 'create',
+      summary: `keep the raw listing as ${relative(process.cwd(), sourcePath)}`,
+    });
 
   const claimed = new Map<string, RawPaper>();
   for (const paper of listing.papers) {
@@ -150,14 +163,27 @@ export function planIngest({ listingPath, contentDir }: IngestOptions): Plan {
     const abstract = repair(paper.abstract);
     if (!title.text) fail('title', 'the title is empty');
     if (!abstract.text) fail('abstract', `the abstract (line ${paper.abstractLine}) is empty`);
-    for (const [field, text] of [['title', title.text], ['abstract', abstract.text]] as const) {
-      for (const d of findDamage(text)) warnings.push({ where, field, message: `possible scrape damage left (${d.name}): "…${d.excerpt}…"; add a repair rule or fix the entry by hand` });
+    const abstractIssue = textProblem(abstract.text);
+    if (abstractIssue) fail('abstract', `the abstract (line ${paper.abstractLine}) ${abstractIssue}`);
+    for (const [field, text] of [
+      ['title', title.text],
+      ['abstract', abstract.text],
+    ] as const) {
+      for (const d of findDamage(text))
+        warnings.push({
+          where,
+          field,
+          message: `possible scrape damage left (${d.name}): "…${d.excerpt}…"; add a repair rule or fix the entry by hand`,
+        });
     }
     const key = titleKey(title.text);
     const paperId = byTitle.get(key) ?? slugify(title.text);
     const twin = claimed.get(paperId);
     if (twin) {
-      fail('title', `"${paper.title}" has the same id "${paperId}" as paper #${twin.position} (line ${twin.titleLine}) "${twin.title}"; ${titleKey(twin.title) === key ? 'the listing holds this paper twice' : 'the titles differ but make the same id'}: remove one from the listing or make the titles distinct`);
+      fail(
+        'title',
+        `"${paper.title}" has the same id "${paperId}" as paper #${twin.position} (line ${twin.titleLine}) "${twin.title}"; ${titleKey(twin.title) === key ? 'the listing holds this paper twice' : 'the titles differ but make the same id'}: remove one from the listing or make the titles distinct`,
+      );
       continue;
     }
     claimed.set(paperId, paper);
@@ -167,7 +193,10 @@ export function planIngest({ listingPath, contentDir }: IngestOptions): Plan {
     if (current) {
       const currentTitle = typeof current.data['title'] === 'string' ? current.data['title'] : '';
       if (titleKey(currentTitle) !== key) {
-        fail('id', `"${title.text}" makes the id "${paperId}", which ${relative(process.cwd(), current.path)} already uses for "${currentTitle}"; if they are the same paper make the titles identical, otherwise rename that entry's file and id (e.g. ${paperId}-2)`);
+        fail(
+          'id',
+          `"${title.text}" makes the id "${paperId}", which ${relative(process.cwd(), current.path)} already uses for "${currentTitle}"; if they are the same paper make the titles identical, otherwise rename that entry's file and id (e.g. ${paperId}-2)`,
+        );
         continue;
       }
       const sources = Array.isArray(current.data['sources']) ? (current.data['sources'] as Source[]) : [];
@@ -181,14 +210,22 @@ export function planIngest({ listingPath, contentDir }: IngestOptions): Plan {
         for (const line of formatIssues(checked.error)) fail(line.split(':')[0] ?? '', `${relative(process.cwd(), current.path)}: ${line}`);
         continue;
       }
-      writes.push({ path: current.path, content: serializeEntry({ data, body: current.body }), action: 'update', summary: `add source ${id} #${paper.position}` });
+      writes.push({
+        path: current.path,
+        content: serializeEntry({ data, body: current.body }),
+        action: 'update',
+        summary: `add source ${id} #${paper.position}`,
+      });
       report.push(`  source+    ${paperId}  (already in the catalogue; its title, abstract and topics are kept)`);
       continue;
     }
 
     const topics = assignTopics(title.text, abstract.text, rules);
     if (topics.length === 0) {
-      fail('topics', `no topic rule matches "${texToText(title.text)}"; add one of its key phrases to the match list of a topic in ${join(contentDir, 'topics')}/`);
+      fail(
+        'topics',
+        `no topic rule matches "${texToText(title.text)}"; add one of its key phrases to the match list of a topic in ${join(contentDir, 'topics')}/`,
+      );
       continue;
     }
     const data: EntryData = { id: paperId, title: title.text, topics, links: extractLinks(abstract.text), sources: [source] };
@@ -199,7 +236,10 @@ export function planIngest({ listingPath, contentDir }: IngestOptions): Plan {
       continue;
     }
     if (fromMdxBody(entry.body) !== abstract.text) {
-      fail('abstract', 'the abstract does not survive escaping unchanged; this is a bug in src/lib/mdx.ts, please report it with this listing');
+      fail(
+        'abstract',
+        'the abstract does not survive escaping unchanged; this is a bug in src/lib/mdx.ts, please report it with this listing',
+      );
       continue;
     }
     const path = join(contentDir, 'papers', `${paperId}.mdx`);

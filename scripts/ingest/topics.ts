@@ -36,7 +36,10 @@ export function normaliseForMatch(text: string): string {
 }
 
 function phrasePattern(phrase: string): RegExp {
-  const words = normaliseForMatch(phrase).trim().split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  const words = normaliseForMatch(phrase)
+    .trim()
+    .split(' ')
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
   return new RegExp(` ${words.map((w) => `${w}(?:s|es)?`).join(' ')} `, 'gu');
 }
 

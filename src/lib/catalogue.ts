@@ -7,7 +7,17 @@ import { AstroError } from 'astro/errors';
 import { cachedJson, contentHash } from './cache.ts';
 import { byListingOrder, byTitle, catalogueProblems, toPaper, toTopic, type Paper, type Topic } from './papers.ts';
 import { relatedPapers, type Related } from './related.ts';
-import { neighbours, papersByTopic, relatedTopics, stats, topicsBySize, type Neighbours, type RelatedTopic, type Stats, type TopicSummary } from './views.ts';
+import {
+  neighbours,
+  papersByTopic,
+  relatedTopics,
+  stats,
+  topicsBySize,
+  type Neighbours,
+  type RelatedTopic,
+  type Stats,
+  type TopicSummary,
+} from './views.ts';
 
 export interface Catalogue {
   /** Every paper, in listing order. */

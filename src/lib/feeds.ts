@@ -42,6 +42,13 @@ export function papersExport(name: string, papers: readonly Paper[], urls: Urls,
     name,
     url: absoluteUrl(urls.home(), site),
     count: papers.length,
-    papers: papers.map((p) => ({ id: p.id, title: p.titleText, abstract: p.abstractText, topics: p.topics, links: p.links, url: absoluteUrl(urls.paper(p.id), site) })),
+    papers: papers.map((p) => ({
+      id: p.id,
+      title: p.titleText,
+      abstract: p.abstractText,
+      topics: p.topics,
+      links: p.links,
+      url: absoluteUrl(urls.paper(p.id), site),
+    })),
   };
 }

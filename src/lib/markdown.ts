@@ -1,10 +1,44 @@
 /**
- * Build-time Markdown extensions for paper bodies, as a Sätteri hast plugin (Astro 7's default
- * Markdown/MDX processor runs no remark/rehype plugins): inline math becomes MathML, and links
- * to other sites get `rel="noopener"`.
+ * Build-time Markdown extensions for paper bodies, as Sätteri plugins (Astro 7's default
+ * Markdown/MDX processor runs no remark/rehype plugins): entries may hold no live MDX, inline math
+ * becomes MathML, and links to other sites get `rel="noopener"`.
  */
-import { defineHastPlugin, htmlToHast, type HastNode } from 'satteri';
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import { defineHastPlugin, defineMdastPlugin, htmlToHast, type HastNode } from 'satteri';
 import { renderTex } from './math.ts';
+
+type Positioned = { position?: { start?: { line?: number } } | undefined };
+type Context = { fileURL: URL | undefined };
+
+function refuse(what: string, fix: string) {
+  return (node: Positioned, ctx: Context): never => {
+    const file = ctx.fileURL ? relative(process.cwd(), fileURLToPath(ctx.fileURL)) : 'an entry';
+    const line = node.position?.start?.line;
+    throw new Error(
+      `${file}: body: contains ${what}${line ? ` (line ${line})` : ''}; entries hold plain text and run no code. To show it as text, ${fix}, or re-run the ingest, which escapes it.`,
+    );
+  };
+}
+
+const expression = refuse('a {…} expression', 'escape the braces as \\{ and \\}');
+const tag = refuse('a <…> component or HTML tag', 'escape the < as \\<');
+
+/**
+ * Paper bodies are text. MDX would run an expression, a component or an import written in one, so
+ * the build refuses them: a hand edit cannot make an entry execute code, and nothing of it reaches
+ * `dist`. The ingest escapes all of these.
+ */
+export const plainBodies = defineMdastPlugin({
+  name: 'catalogue-plain-bodies',
+  options: { position: true },
+  mdxjsEsm: refuse('an import or export statement', 'escape its first letter, e.g. &#x69;mport'),
+  mdxFlowExpression: expression,
+  mdxTextExpression: expression,
+  mdxJsxFlowElement: tag,
+  mdxJsxTextElement: tag,
+  html: tag,
+});
 
 /**
  * `htmlToHast` keys the MathML namespace as `:xmlns`, which would serialise as a bogus attribute;

@@ -11,8 +11,11 @@ import katex from 'katex';
 
 export type Segment = { kind: 'text'; value: string } | { kind: 'math'; tex: string };
 
-/** Splits a string in the title/abstract format into text and math segments. */
-export function splitTex(source: string): Segment[] {
+/**
+ * Splits a string in the title/abstract format into text and math segments. With `raw` (text
+ * scraped from a listing, not yet in this format) only `\$` is an escape; `\\` stays two backslashes.
+ */
+export function splitTex(source: string, { raw = false }: { raw?: boolean } = {}): Segment[] {
   const segments: Segment[] = [];
   let text = '';
   const pushText = (): void => {
@@ -22,7 +25,7 @@ export function splitTex(source: string): Segment[] {
   let i = 0;
   while (i < source.length) {
     const ch = source[i];
-    if (ch === '\\' && (source[i + 1] === '$' || source[i + 1] === '\\')) {
+    if (ch === '\\' && (source[i + 1] === '$' || (!raw && source[i + 1] === '\\'))) {
       text += source[i + 1];
       i += 2;
       continue;
@@ -56,9 +59,7 @@ function closingDollar(source: string, from: number): number {
 
 /** Joins segments back into the title/abstract format, escaping literal `$` and `\`. */
 export function joinTex(segments: readonly Segment[]): string {
-  return segments
-    .map((s) => (s.kind === 'math' ? `$${s.tex}$` : s.value.replace(/[\\$]/gu, (c) => `\\${c}`)))
-    .join('');
+  return segments.map((s) => (s.kind === 'math' ? `$${s.tex}$` : s.value.replace(/[\\$]/gu, (c) => `\\${c}`))).join('');
 }
 
 /** True when `tex` can be written as a span that {@link splitTex} reads back unchanged. */
@@ -67,28 +68,105 @@ export function isValidSpan(tex: string): boolean {
 }
 
 const GREEK: Record<string, string> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ',
-  eta: 'η', theta: 'θ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π',
-  rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ',
-  omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ',
-  Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  varepsilon: 'ε',
+  zeta: 'ζ',
+  eta: 'η',
+  theta: 'θ',
+  iota: 'ι',
+  kappa: 'κ',
+  lambda: 'λ',
+  mu: 'μ',
+  nu: 'ν',
+  xi: 'ξ',
+  pi: 'π',
+  rho: 'ρ',
+  sigma: 'σ',
+  tau: 'τ',
+  upsilon: 'υ',
+  phi: 'φ',
+  varphi: 'φ',
+  chi: 'χ',
+  psi: 'ψ',
+  omega: 'ω',
+  Gamma: 'Γ',
+  Delta: 'Δ',
+  Theta: 'Θ',
+  Lambda: 'Λ',
+  Xi: 'Ξ',
+  Pi: 'Π',
+  Sigma: 'Σ',
+  Phi: 'Φ',
+  Psi: 'Ψ',
+  Omega: 'Ω',
 };
 
 /** TeX macro names whose backslash a scrape may strip, mapped to a Unicode rendering. */
 export const TEX_SYMBOLS: Readonly<Record<string, string>> = {
   ...GREEK,
-  cdot: '·', times: '×', infty: '∞', to: '→', rightarrow: '→', leftarrow: '←',
-  leftrightarrow: '↔', Rightarrow: '⇒', approx: '≈', sim: '∼', leq: '≤', geq: '≥', le: '≤',
-  ge: '≥', neq: '≠', pm: '±', partial: '∂', nabla: '∇', sqrt: '√', ell: 'ℓ',
+  cdot: '·',
+  times: '×',
+  infty: '∞',
+  to: '→',
+  rightarrow: '→',
+  leftarrow: '←',
+  leftrightarrow: '↔',
+  Rightarrow: '⇒',
+  approx: '≈',
+  sim: '∼',
+  leq: '≤',
+  geq: '≥',
+  le: '≤',
+  ge: '≥',
+  neq: '≠',
+  pm: '±',
+  partial: '∂',
+  nabla: '∇',
+  sqrt: '√',
+  ell: 'ℓ',
 };
 
 const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸',
-  '9': '⁹', '+': '⁺', '-': '⁻', '−': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '+': '⁺',
+  '-': '⁻',
+  '−': '⁻',
+  '=': '⁼',
+  '(': '⁽',
+  ')': '⁾',
+  n: 'ⁿ',
+  i: 'ⁱ',
 };
 const SUBSCRIPT: Record<string, string> = {
-  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈',
-  '9': '₉', '+': '₊', '-': '₋', '−': '₋', '=': '₌', '(': '₍', ')': '₎',
+  '0': '₀',
+  '1': '₁',
+  '2': '₂',
+  '3': '₃',
+  '4': '₄',
+  '5': '₅',
+  '6': '₆',
+  '7': '₇',
+  '8': '₈',
+  '9': '₉',
+  '+': '₊',
+  '-': '₋',
+  '−': '₋',
+  '=': '₌',
+  '(': '₍',
+  ')': '₎',
 };
 
 /** Unicode superscript for `s`, or undefined when a character has none. */
@@ -141,14 +219,13 @@ export function texToText(source: string): string {
 /**
  * Renders an inline formula to MathML at build time. MathML needs no client script, no
  * stylesheet and no web font: the browser typesets it. Untrusted input is safe here:
- * `trust: false` refuses `\href`, `\url` and HTML extensions, and errors render as text.
+ * `trust: false` refuses `\href`, `\url` and HTML extensions, and invalid TeX shows as its source.
  */
 export function renderTex(tex: string): string {
-  return katex.renderToString(tex, {
-    output: 'mathml',
-    throwOnError: false,
-    trust: false,
-    strict: 'ignore',
-    maxExpand: 100,
-  });
+  try {
+    return katex.renderToString(tex, { output: 'mathml', throwOnError: true, trust: false, strict: 'ignore', maxExpand: 100 });
+  } catch {
+    // KaTeX's own error rendering uses an inline style, which the CSP forbids; show the source.
+    return `<code class="tex-error">${tex.replace(/[&<>"]/gu, (c) => `&#${c.codePointAt(0)};`)}</code>`;
+  }
 }

@@ -87,7 +87,13 @@ export function fromMdxBody(body: string): string {
       const hex = ref?.[1];
       const dec = ref?.[2];
       const name = ref?.[3];
-      const decoded = hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : name ? NAMED_REFERENCES[name] : undefined;
+      const decoded = hex
+        ? String.fromCodePoint(parseInt(hex, 16))
+        : dec
+          ? String.fromCodePoint(Number(dec))
+          : name
+            ? NAMED_REFERENCES[name]
+            : undefined;
       text += decoded ?? ch;
       i += decoded === undefined || !ref ? 1 : ref[0].length;
     } else if (ch === '$') {

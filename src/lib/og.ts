@@ -36,7 +36,12 @@ let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] 
 function loadFonts() {
   // Fontsource splits Inter by script; each subset is its own family so Satori falls back to it.
   fonts ??= ['latin', 'latin-ext', 'greek'].flatMap((subset) =>
-    ([400, 700] as const).map((weight) => ({ name: `Inter ${subset}`, data: fontFile(`inter-${subset}-${weight}-normal.woff`), weight, style: 'normal' as const })),
+    ([400, 700] as const).map((weight) => ({
+      name: `Inter ${subset}`,
+      data: fontFile(`inter-${subset}-${weight}-normal.woff`),
+      weight,
+      style: 'normal' as const,
+    })),
   );
   return fonts;
 }
@@ -49,20 +54,61 @@ const h = (type: string, style: Record<string, unknown>, children?: unknown): El
 /** The card's layout as a Satori element tree (no JSX needed). */
 function layout(card: Card): El {
   const size = card.title.length > 140 ? 46 : card.title.length > 80 ? 54 : 64;
-  return h('div', { width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: COLORS.paper, fontFamily: 'Inter latin, Inter latin-ext, Inter greek', color: COLORS.ink }, [
-    h('div', { height: 16, background: COLORS.accent, display: 'flex' }),
-    h('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, padding: '56px 72px 48px' }, [
-      h('div', { display: 'flex', fontSize: 28, fontWeight: 700, color: COLORS.accent, letterSpacing: 1 }, card.kind.toUpperCase()),
-      h('div', { display: 'block', marginTop: 24, fontSize: size, fontWeight: 700, lineHeight: 1.18, lineClamp: 4, overflow: 'hidden' }, card.title),
-      ...(card.subtitle ? [h('div', { display: 'block', marginTop: 24, fontSize: 36, fontWeight: 400, lineHeight: 1.3, color: COLORS.muted, lineClamp: 2, overflow: 'hidden' }, card.subtitle)] : []),
-      h('div', { display: 'flex', flexGrow: 1 }),
-      h('div', { display: 'block', fontSize: 30, fontWeight: 400, color: COLORS.muted, lineClamp: 1, overflow: 'hidden' }, card.detail),
-      h('div', { display: 'flex', justifyContent: 'space-between', marginTop: 28, paddingTop: 24, borderTop: `2px solid ${COLORS.line}`, fontSize: 28 }, [
-        h('div', { display: 'flex', fontWeight: 700 }, card.site),
-        h('div', { display: 'flex', color: COLORS.muted }, card.host),
+  return h(
+    'div',
+    {
+      width: '100%',
+      height: '100%',
+      display: 'flex',
+      flexDirection: 'column',
+      background: COLORS.paper,
+      fontFamily: 'Inter latin, Inter latin-ext, Inter greek',
+      color: COLORS.ink,
+    },
+    [
+      h('div', { height: 16, background: COLORS.accent, display: 'flex' }),
+      h('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, padding: '56px 72px 48px' }, [
+        h('div', { display: 'flex', fontSize: 28, fontWeight: 700, color: COLORS.accent, letterSpacing: 1 }, card.kind.toUpperCase()),
+        h(
+          'div',
+          { display: 'block', marginTop: 24, fontSize: size, fontWeight: 700, lineHeight: 1.18, lineClamp: 4, overflow: 'hidden' },
+          card.title,
+        ),
+        ...(card.subtitle
+          ? [
+              h(
+                'div',
+                {
+                  display: 'block',
+                  marginTop: 24,
+                  fontSize: 36,
+                  fontWeight: 400,
+                  lineHeight: 1.3,
+                  color: COLORS.muted,
+                  lineClamp: 2,
+                  overflow: 'hidden',
+                },
+                card.subtitle,
+              ),
+            ]
+          : []),
+        h('div', { display: 'flex', flexGrow: 1 }),
+        h('div', { display: 'block', fontSize: 30, fontWeight: 400, color: COLORS.muted, lineClamp: 1, overflow: 'hidden' }, card.detail),
+        h(
+          'div',
+          {
+            display: 'flex',
+            justifyContent: 'space-between',
+            marginTop: 28,
+            paddingTop: 24,
+            borderTop: `2px solid ${COLORS.line}`,
+            fontSize: 28,
+          },
+          [h('div', { display: 'flex', fontWeight: 700 }, card.site), h('div', { display: 'flex', color: COLORS.muted }, card.host)],
+        ),
       ]),
-    ]),
-  ]);
+    ],
+  );
 }
 
 /** Renders a card to PNG bytes. */
@@ -90,7 +136,14 @@ export const cards = {
     return { kind: 'Paper', title, detail: [...topicNames, ...(hasCode ? ['code available'] : [])].join(' · '), site, host };
   },
   topic(name: string, summary: string, papers: number, withCode: number, site: string, host: string): Card {
-    return { kind: 'Topic', title: name, subtitle: summary, detail: `${papers} ${papers === 1 ? 'paper' : 'papers'} · ${withCode} with code`, site, host };
+    return {
+      kind: 'Topic',
+      title: name,
+      subtitle: summary,
+      detail: `${papers} ${papers === 1 ? 'paper' : 'papers'} · ${withCode} with code`,
+      site,
+      host,
+    };
   },
   site(tagline: string, papers: number, topics: number, withCode: number, site: string, host: string): Card {
     return { kind: 'Catalogue', title: tagline, detail: `${papers} papers · ${topics} topics · ${withCode} with code`, site, host };

@@ -19,7 +19,14 @@ export function paginate<T>(items: readonly T[], size = PAGE_SIZE): Page<T>[] {
   const count = Math.max(1, Math.ceil(items.length / size));
   return Array.from({ length: count }, (_, i) => {
     const slice = items.slice(i * size, (i + 1) * size);
-    return { number: i + 1, count, items: slice, first: slice.length ? i * size + 1 : 0, last: i * size + slice.length, total: items.length };
+    return {
+      number: i + 1,
+      count,
+      items: slice,
+      first: slice.length ? i * size + 1 : 0,
+      last: i * size + slice.length,
+      total: items.length,
+    };
   });
 }
 

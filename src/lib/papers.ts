@@ -5,7 +5,7 @@
 import type { Link } from './links.ts';
 import { texToText } from './math.ts';
 import { fromMdxBody } from './mdx.ts';
-import type { PaperData, TopicData } from './schema.ts';
+import { textProblem, type PaperData, type TopicData } from './schema.ts';
 
 export interface Source {
   listing: string;
@@ -106,20 +106,29 @@ export function catalogueProblems(papers: readonly Paper[], topics: readonly Top
   const byKey = new Map<string, Paper>();
   for (const paper of papers) {
     const stem = paper.file.replace(/^.*\//u, '').replace(/\.mdx?$/u, '');
-    if (stem !== paper.id) problems.push(`${paper.file}: id: "${paper.id}" does not match the file name; rename the file to ${paper.id}.mdx or set id: "${stem}"`);
+    if (stem !== paper.id)
+      problems.push(
+        `${paper.file}: id: "${paper.id}" does not match the file name; rename the file to ${paper.id}.mdx or set id: "${stem}"`,
+      );
     const twin = byId.get(paper.id);
     if (twin) problems.push(`${paper.file}: id: "${paper.id}" is already used by ${twin.file}; give one of them another id and file name`);
     byId.set(paper.id, paper);
     const key = titleKey(paper);
     const same = byKey.get(key);
-    if (same) problems.push(`${paper.file}: title: "${paper.titleText}" is also the title of ${same.file}; if they are the same paper, merge their sources into one entry and delete the other`);
+    if (same)
+      problems.push(
+        `${paper.file}: title: "${paper.titleText}" is also the title of ${same.file}; if they are the same paper, merge their sources into one entry and delete the other`,
+      );
     byKey.set(key, paper);
     if (!paper.abstract.trim()) problems.push(`${paper.file}: abstract: the body is empty; paste the abstract below the frontmatter`);
+    const textIssue = textProblem(paper.abstract);
+    if (textIssue) problems.push(`${paper.file}: abstract: the body ${textIssue}`);
   }
   const known = new Set(topics.map((t) => t.id));
   for (const paper of papers) {
     for (const id of paper.topics) {
-      if (!known.has(id)) problems.push(`${paper.file}: topics: unknown topic "${id}"; use an id from content/topics/ or add a topic file there`);
+      if (!known.has(id))
+        problems.push(`${paper.file}: topics: unknown topic "${id}"; use an id from content/topics/ or add a topic file there`);
     }
   }
   const used = new Set(papers.flatMap((p) => p.topics));

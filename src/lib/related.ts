@@ -65,7 +65,10 @@ const isNoise = (word: string): boolean => word.length < 2 || STOPWORDS.has(word
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let index = 0;
-  for (const m of text.normalize('NFKC').replace(/['’]s\b/gu, '').matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)) {
+  for (const m of text
+    .normalize('NFKC')
+    .replace(/['’]s\b/gu, '')
+    .matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)) {
     index += 1;
     const lower = m[0].toLowerCase();
     const parts = lower.split('-');
@@ -189,7 +192,11 @@ export function relatedPapers(docs: readonly Document[], options: RelatedOptions
       .slice(0, limit);
     result.set(
       docs[self]?.id ?? '',
-      ranked.map(({ doc, score }) => ({ id: docs[doc]?.id ?? '', score, shared: sharedTerms > 0 ? topShared(v, vectors[doc], surfaces, sharedTerms) : [] })),
+      ranked.map(({ doc, score }) => ({
+        id: docs[doc]?.id ?? '',
+        score,
+        shared: sharedTerms > 0 ? topShared(v, vectors[doc], surfaces, sharedTerms) : [],
+      })),
     );
   });
   return result;
@@ -203,7 +210,12 @@ function exactScore(a: Map<string, number>, b: Map<string, number> | undefined):
   return Math.round(sum * 1e6) / 1e6;
 }
 
-function topShared(a: Map<string, number>, b: Map<string, number> | undefined, surfaces: Map<string, Map<string, number>>, count: number): string[] {
+function topShared(
+  a: Map<string, number>,
+  b: Map<string, number> | undefined,
+  surfaces: Map<string, Map<string, number>>,
+  count: number,
+): string[] {
   if (!b) return [];
   const shared = [...a]
     .filter(([term]) => b.has(term))

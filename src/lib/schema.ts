@@ -15,9 +15,11 @@ export const LINK_KINDS = ['code', 'project', 'other'] as const;
 
 const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/u;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const LONE_SURROGATE = /\p{Cs}/u;
 const PRIVATE_OR_NONCHAR = /[\uE000-\uF8FF\uFFFE\uFFFF\uFDD0-\uFDEF]/u;
+const REPLACEMENT = /\uFFFD/u;
 
 const codePoint = (ch: string): string => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -33,6 +35,7 @@ export function textProblem(text: string): string | undefined {
     [BIDI, 'the bidirectional control {cp}, which can display text in a different order than it is stored; delete it'],
     [INVISIBLE, 'the invisible character {cp}; delete it'],
     [PRIVATE_OR_NONCHAR, 'the private-use or non-character {cp}; delete it'],
+    [REPLACEMENT, 'the replacement character U+FFFD, left where a character was lost (was the file saved as UTF-8?); retype the character'],
   ];
   for (const [re, message] of checks) {
     const m = re.exec(text);
@@ -54,17 +57,27 @@ const cleanText = (field: string) =>
 
 export const linkSchema = z
   .strictObject({
-    kind: z.enum(LINK_KINDS, { error: `link kind must be one of: ${LINK_KINDS.join(', ')}` }).describe('`code` for a GitHub/GitLab repository, `project` for a project page, `other` for anything else.'),
-    url: z.url({ protocol: /^https?$/u, error: 'link url must be an absolute http(s) URL' }).describe('The URL as it appears in the abstract, without trailing punctuation.'),
+    kind: z
+      .enum(LINK_KINDS, { error: `link kind must be one of: ${LINK_KINDS.join(', ')}` })
+      .describe('`code` for a GitHub/GitLab repository, `project` for a project page, `other` for anything else.'),
+    url: z
+      .url({ protocol: /^https?$/u, error: 'link url must be an absolute http(s) URL' })
+      .describe('The URL as it appears in the abstract, without trailing punctuation.'),
   })
   .describe('A URL found in the abstract.');
 
 export const sourceSchema = z
   .strictObject({
-    listing: z.string().regex(ID_PATTERN, { error: 'source listing must be the id of a file in content/sources/ (lowercase, dashes)' }).describe('Id of the raw listing kept in content/sources/<listing>.txt.'),
+    listing: z
+      .string()
+      .regex(ID_PATTERN, { error: 'source listing must be the id of a file in content/sources/ (lowercase, dashes)' })
+      .describe('Id of the raw listing kept in content/sources/<listing>.txt.'),
     name: z.string().min(1).describe('The listing name as printed, e.g. "Daily Papers".'),
     date: z.string().min(1).describe('The date label exactly as printed, e.g. "Aug 5". The source has no year, so none is stored.'),
-    position: z.int().positive({ error: 'source position must be a whole number from 1' }).describe('1-based position of the paper in that listing.'),
+    position: z
+      .int()
+      .positive({ error: 'source position must be a whole number from 1' })
+      .describe('1-based position of the paper in that listing.'),
   })
   .describe('One listing this paper was ingested from.');
 
@@ -72,15 +85,20 @@ export const sourceSchema = z
 export function paperSchema(topicIds: readonly string[]) {
   const known = [...topicIds].sort();
   const topicId = z.string().refine((id) => known.includes(id), {
-    error: (issue) => `unknown topic "${String(issue.input)}"; use one of the ids in content/topics/ (${known.join(', ')}) or add a topic file there`,
+    error: (issue) =>
+      `unknown topic "${String(issue.input)}"; use one of the ids in content/topics/ (${known.join(', ')}) or add a topic file there`,
   });
   return z
     .strictObject({
       id: z
         .string()
-        .regex(ID_PATTERN, { error: 'id must be a lowercase ASCII slug (a-z, 0-9 and single dashes); re-run the ingest to derive it from the title' })
+        .regex(ID_PATTERN, {
+          error: 'id must be a lowercase ASCII slug (a-z, 0-9 and single dashes); re-run the ingest to derive it from the title',
+        })
         .max(MAX_ID_LENGTH, { error: `id must be at most ${MAX_ID_LENGTH} characters` })
-        .refine((id) => !RESERVED_IDS.includes(id), { error: (issue) => `id "${String(issue.input)}" is reserved for the site's own pages; use "${String(issue.input)}-paper"` })
+        .refine((id) => !RESERVED_IDS.includes(id), {
+          error: (issue) => `id "${String(issue.input)}" is reserved for the site's own pages; use "${String(issue.input)}-paper"`,
+        })
         .describe('Canonical id: the file name and the URL segment /papers/<id>/. Never changes once published.'),
       title: cleanText('title').describe('The repaired title. TeX math is allowed as $…$; write a literal dollar as \\$.'),
       topics: z
@@ -90,14 +108,24 @@ export function paperSchema(topicIds: readonly string[]) {
         .refine((ids) => new Set(ids).size === ids.length, { error: 'topics lists the same id twice; remove the duplicate' })
         .describe('1 to 4 topic ids from the vocabulary in content/topics/. Hand edits survive re-ingestion.'),
       links: z.array(linkSchema).default([]).describe('Every URL found in the abstract, typed.'),
-      sources: z.array(sourceSchema).min(1, { error: 'sources is empty; every paper records the listing it came from' }).describe('Where the entry came from, oldest first.'),
-      authors: z.array(z.string().trim().min(1)).min(1).optional().describe('Author names, in order. Absent until known: the Daily Papers text does not hold them.'),
+      sources: z
+        .array(sourceSchema)
+        .min(1, { error: 'sources is empty; every paper records the listing it came from' })
+        .describe('Where the entry came from, oldest first.'),
+      authors: z
+        .array(z.string().trim().min(1))
+        .min(1)
+        .optional()
+        .describe('Author names, in order. Absent until known: the Daily Papers text does not hold them.'),
       arxiv: z
         .string()
         .regex(/^\d{4}\.\d{4,5}(?:v\d+)?$/u, { error: 'arxiv must be a new-style arXiv id such as 2401.01234' })
         .optional()
         .describe('arXiv identifier, when known.'),
-      published: z.iso.date({ error: 'published must be a date written YYYY-MM-DD' }).optional().describe('Publication date, when known. Never guessed from a listing date label.'),
+      published: z.iso
+        .date({ error: 'published must be a date written YYYY-MM-DD' })
+        .optional()
+        .describe('Publication date, when known. Never guessed from a listing date label.'),
     })
     .describe('Frontmatter of a paper entry in content/papers/<id>.mdx. The body is the abstract.');
 }
@@ -112,10 +140,13 @@ export const topicSchema = z
       .describe('One line for topic cards, e.g. "How loss and abilities scale with model size, data and compute."'),
     description: cleanText('description').describe('One paragraph, written for a researcher, that says what the topic covers.'),
     match: z
-      .array(z.string().trim().min(2))
+      .array(z.string().trim().min(2, { error: 'each match phrase needs at least 2 characters' }))
       .min(1, { error: 'match is empty; list the words and phrases that put a paper in this topic' })
       .describe('Words and phrases (case-insensitive, whole words, plural -s allowed) that the ingest uses to tag papers.'),
-    exclude: z.array(z.string().trim().min(2)).default([]).describe('Phrases whose presence stops a match, for rules that over-reach.'),
+    exclude: z
+      .array(z.string().trim().min(2, { error: 'each exclude phrase needs at least 2 characters' }))
+      .default([])
+      .describe('Phrases whose presence stops a match, for rules that over-reach.'),
   })
   .describe('A topic in content/topics/<id>.yaml. The file name is the id and the URL segment /topics/<id>/.');
 

@@ -11,7 +11,14 @@ export interface SearchState {
 }
 
 export function readState(params: URLSearchParams): SearchState {
-  const topics = [...new Set(params.getAll('topic').map((t) => t.trim()).filter(Boolean))].sort();
+  const topics = [
+    ...new Set(
+      params
+        .getAll('topic')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ].sort();
   return { query: (params.get('q') ?? '').trim(), topics, code: params.get('code') === '1' };
 }
 
@@ -34,7 +41,24 @@ export function filtersFor(state: SearchState): Record<string, string | string[]
 }
 
 const GREEK_ASCII: Record<string, string> = {
-  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', θ: 'theta', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', π: 'pi', ρ: 'rho', σ: 'sigma', τ: 'tau', φ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
+  α: 'alpha',
+  β: 'beta',
+  γ: 'gamma',
+  δ: 'delta',
+  ε: 'epsilon',
+  θ: 'theta',
+  κ: 'kappa',
+  λ: 'lambda',
+  μ: 'mu',
+  ν: 'nu',
+  π: 'pi',
+  ρ: 'rho',
+  σ: 'sigma',
+  τ: 'tau',
+  φ: 'phi',
+  χ: 'chi',
+  ψ: 'psi',
+  ω: 'omega',
 };
 
 /**
@@ -74,7 +98,9 @@ export const escapeHtml = (s: string): string => s.replace(/[&<>"']/gu, (c) => E
  * its excerpts.
  */
 export function highlight(text: string, query: string): string {
-  const terms = normaliseTitle(query).split(' ').filter((t) => t.length > 1);
+  const terms = normaliseTitle(query)
+    .split(' ')
+    .filter((t) => t.length > 1);
   return text
     .split(/([\p{L}\p{N}]+)/u)
     .map((part, i) => {

@@ -4,7 +4,7 @@
  */
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-text], [data-copy-from]')) {
   const idle = button.textContent ?? 'Copy';
-  button.hidden = false;
+  button.dataset['ready'] = '';
   button.addEventListener('click', async () => {
     const from = button.dataset['copyFrom'];
     const text = from ? (document.getElementById(from)?.textContent ?? '') : (button.dataset['copyText'] ?? '');

@@ -170,7 +170,6 @@ function resultLinks(): HTMLAnchorElement[] {
 }
 
 async function start(): Promise<void> {
-  document.querySelector('#search-nojs')?.setAttribute('hidden', '');
   const initial = readState(new URLSearchParams(location.search));
   applyState(initial);
   let pagefind: Pagefind;
@@ -218,7 +217,7 @@ async function start(): Promise<void> {
     }
   });
 
-  document.querySelector('#search-ui')?.removeAttribute('hidden');
+  form?.setAttribute('data-ready', '');
   await run(pagefind, initial);
 }
 

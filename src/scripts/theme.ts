@@ -29,7 +29,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-t
     if (label) label.textContent = LABEL[current()];
   };
   show();
-  button.hidden = false;
+  button.dataset['ready'] = '';
   button.addEventListener('click', () => {
     apply(ORDER[(ORDER.indexOf(current()) + 1) % ORDER.length] ?? 'system');
     show();

@@ -27,7 +27,7 @@ export function launchOptions(): LaunchOptions {
   if (system) return { executablePath: system, args: QUIET };
   throw new Error(
     'No Chromium found for the browser tests. Install one of:\n' +
-      '  - Playwright\'s own: npx playwright install chromium\n' +
+      "  - Playwright's own: npx playwright install chromium\n" +
       '  - Debian/Ubuntu: sudo apt-get install chromium\n' +
       'or set CHROMIUM_PATH to a Chromium or Chrome executable.',
   );

@@ -20,9 +20,14 @@ export default defineConfig({
   reporter: process.env['CI'] ? [['list']] : [['list']],
   use: { browserName: 'chromium', launchOptions: launchOptions(), trace: 'retain-on-failure' },
   projects: [
-    { name: 'root', testIgnore: ['**/hostile.spec.ts', '**/subpath.spec.ts'], use: { baseURL: url('root') } },
+    {
+      name: 'root',
+      testIgnore: ['**/hostile.spec.ts', '**/subpath.spec.ts', '**/corpus.spec.ts', '**/rejects.spec.ts'],
+      use: { baseURL: url('root') },
+    },
     { name: 'sub', testMatch: '**/subpath.spec.ts', use: { baseURL: url('sub') } },
     { name: 'hostile', testMatch: '**/hostile.spec.ts', use: { baseURL: url('hostile') } },
+    { name: 'corpus', testMatch: ['**/corpus.spec.ts', '**/rejects.spec.ts'], use: { baseURL: url('corpus') } },
   ],
   webServer: (Object.keys(BUILDS) as BuildName[]).map((name) => ({
     command: `npx astro preview --outDir ${BUILDS[name].outDir} --port ${BUILDS[name].port} --ignore-lock`,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { contentPapers, contentTopics } from './content.ts';
 
 const papers = contentPapers();
@@ -48,7 +48,11 @@ for (const topic of topics) {
       await expect(page.locator('[data-topic-count]')).toHaveAttribute('data-topic-count', String(expected.length));
       const hrefs = await page.locator('main article h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       seen.push(...hrefs.map((h) => h.replace(/^.*\/papers\/([^/]+)\/$/u, '$1')));
-      next = await page.locator('a[rel="next"]').first().getAttribute('href', { timeout: 1000 }).catch(() => null);
+      next = await page
+        .locator('a[rel="next"]')
+        .first()
+        .getAttribute('href', { timeout: 1000 })
+        .catch(() => null);
     }
     expect(seen).toEqual(expected);
   });
@@ -67,7 +71,10 @@ test('the topics index lists every topic, largest first', async ({ page }) => {
 test('the papers index pages through every paper, in listing order and A–Z', async ({ page }) => {
   for (const [start, expected] of [
     ['papers/', papers.map((p) => p.id)],
-    ['papers/a-z/', [...papers].sort((a, b) => a.titleText.localeCompare(b.titleText, 'en', { sensitivity: 'base', numeric: true })).map((p) => p.id)],
+    [
+      'papers/a-z/',
+      [...papers].sort((a, b) => a.titleText.localeCompare(b.titleText, 'en', { sensitivity: 'base', numeric: true })).map((p) => p.id),
+    ],
   ] as const) {
     const seen: string[] = [];
     let next: string | null = start;
@@ -76,7 +83,10 @@ test('the papers index pages through every paper, in listing order and A–Z', a
       const hrefs = await page.locator('main article h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       expect(hrefs.length).toBeLessThanOrEqual(50);
       seen.push(...hrefs.map((h) => h.replace(/^.*\/papers\/([^/]+)\/$/u, '$1')));
-      const rel = await page.locator('head link[rel="next"]').getAttribute('href', { timeout: 1000 }).catch(() => null);
+      const rel = await page
+        .locator('head link[rel="next"]')
+        .getAttribute('href', { timeout: 1000 })
+        .catch(() => null);
       next = rel;
     }
     expect(seen).toEqual(expected);
@@ -98,8 +108,14 @@ test('a paper page has its links, searches, citation, neighbours and a problem r
   expect(report.pathname.endsWith('/issues/new')).toBe(true);
   expect(report.searchParams.get('body')).toContain(paper.id);
   const index = papers.indexOf(paper);
-  await expect(page.locator('nav[aria-label="Previous and next paper"] a[rel="prev"]')).toHaveAttribute('href', new RegExp(`/papers/${papers[index - 1]?.id}/$`, 'u'));
-  await expect(page.locator('nav[aria-label="Previous and next paper"] a[rel="next"]')).toHaveAttribute('href', new RegExp(`/papers/${papers[index + 1]?.id}/$`, 'u'));
+  await expect(page.locator('nav[aria-label="Previous and next paper"] a[rel="prev"]')).toHaveAttribute(
+    'href',
+    new RegExp(`/papers/${papers[index - 1]?.id}/$`, 'u'),
+  );
+  await expect(page.locator('nav[aria-label="Previous and next paper"] a[rel="next"]')).toHaveAttribute(
+    'href',
+    new RegExp(`/papers/${papers[index + 1]?.id}/$`, 'u'),
+  );
 });
 
 test('the copy buttons copy the BibTeX entry and the topic link', async ({ page, context }) => {

@@ -7,35 +7,84 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serializeEntry } from '../../scripts/ingest/entry.ts';
+import { parseEntry, serializeEntry, type EntryData } from '../../scripts/ingest/entry.ts';
+import { planIngest } from '../../scripts/ingest/run.ts';
+import { CASES, CORPUS_DIR } from '../fixtures/hostile/corpus.ts';
 import { joinTex } from '../../src/lib/math.ts';
 import { toMdxBody } from '../../src/lib/mdx.ts';
 import { CANARY, HOSTILE_STRINGS } from '../fixtures/hostile-strings.ts';
-import { BUILDS, CANARY_FILE, HOSTILE_CONTENT, type BuildName } from './builds.ts';
+import { BUILDS, canaryFile, CORPUS_CONTENT, CORPUS_PAGES, HOSTILE_CONTENT, type BuildName } from './builds.ts';
 
 /** Writes one entry per hostile string, titled with the string itself, through the ingest's writer. */
 function writeHostileContent(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   for (const sub of ['papers', 'topics', 'sources']) mkdirSync(join(dir, sub), { recursive: true });
-  writeFileSync(join(dir, 'topics/hostile.yaml'), 'name: Hostile input\nsummary: Text that is code elsewhere.\ndescription: Entries whose text is code in MDX, HTML, Markdown, YAML or TeX.\nmatch: [hostile]\n');
+  writeFileSync(
+    join(dir, 'topics/hostile.yaml'),
+    'name: Hostile input\nsummary: Text that is code elsewhere.\ndescription: Entries whose text is code in MDX, HTML, Markdown, YAML or TeX.\nmatch: [hostile]\n',
+  );
   HOSTILE_STRINGS.forEach((s, i) => {
     const id = `hostile-${String(i + 1).padStart(2, '0')}`;
     const literal = joinTex([{ kind: 'text', value: s.replace(/\s+/gu, ' ').trim() }]);
-    const data = { id, title: literal, topics: ['hostile'], links: [], sources: [{ listing: 'hostile', name: 'Hostile strings', date: 'Jan 1', position: i + 1 }] };
+    const data = {
+      id,
+      title: literal,
+      topics: ['hostile'],
+      links: [],
+      sources: [{ listing: 'hostile', name: 'Hostile strings', date: 'Jan 1', position: i + 1 }],
+    };
     writeFileSync(join(dir, 'papers', `${id}.mdx`), serializeEntry({ data, body: toMdxBody(literal) }));
   });
+}
+
+/**
+ * Ingests every accepted corpus listing (each into a fresh content root, as a new catalogue would)
+ * and gathers the entries, and the accepted hand-written entries, into one content root. Ids get
+ * the case number in front, since titles such as `&a` and `*a` make the same id in different cases.
+ */
+function writeCorpusContent(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'papers'), { recursive: true });
+  cpSync(join(CORPUS_DIR, 'topics'), join(dir, 'topics'), { recursive: true });
+  const pages: Record<string, string[]> = {};
+  for (const c of CASES.filter((x) => x.expect.outcome === 'build')) {
+    if (c.kind === 'listing') {
+      const own = join(dir, '..', 'corpus-scratch', c.file.replace(/\W+/gu, '-'));
+      rmSync(own, { recursive: true, force: true });
+      cpSync(join(CORPUS_DIR, 'topics'), join(own, 'topics'), { recursive: true });
+      const plan = planIngest({ listingPath: join(CORPUS_DIR, c.file), contentDir: own });
+      if (plan.errors.length > 0) throw new Error(`${c.file} should be accepted: ${JSON.stringify(plan.errors)}`);
+      const number = /\/(\d+)-/u.exec(c.file)?.[1] ?? '0';
+      pages[c.file] = plan.writes.flatMap((w) => {
+        if (!w.path.endsWith('.mdx')) return [];
+        const entry = parseEntry(String(w.content), w.path);
+        const id = `c${number}-${String(entry.data['id'])}`.slice(0, 80).replace(/-+$/u, '');
+        writeFileSync(
+          join(dir, 'papers', `${id}.mdx`),
+          serializeEntry({ data: { ...(entry.data as unknown as EntryData), id }, body: entry.body }),
+        );
+        return [id];
+      });
+    } else {
+      const files = readdirSync(join(CORPUS_DIR, c.file));
+      for (const f of files) cpSync(join(CORPUS_DIR, c.file, f), join(dir, 'papers', f));
+      pages[c.file] = files.map((f) => f.replace(/\.mdx$/u, ''));
+    }
+  }
+  writeFileSync(CORPUS_PAGES, JSON.stringify(pages, null, 2));
 }
 
 function build(name: BuildName): void {
   const { outDir, base } = BUILDS[name];
   const env: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: base, CATALOGUE_CACHE_DIR: `node_modules/.astro-e2e-${name}` };
-  if (name === 'hostile') {
-    writeHostileContent(HOSTILE_CONTENT);
+  if (name === 'hostile' || name === 'corpus') {
+    if (name === 'hostile') writeHostileContent(HOSTILE_CONTENT);
+    else writeCorpusContent(CORPUS_CONTENT);
     const canary = `canary-${randomUUID()}`;
-    writeFileSync(CANARY_FILE, canary);
-    env['CATALOGUE_CONTENT'] = HOSTILE_CONTENT;
+    writeFileSync(canaryFile(name), canary);
+    env['CATALOGUE_CONTENT'] = name === 'hostile' ? HOSTILE_CONTENT : CORPUS_CONTENT;
     env[CANARY] = canary;
   }
   const started = performance.now();

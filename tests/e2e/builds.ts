@@ -6,9 +6,15 @@ export const BUILDS = {
   sub: { outDir: 'dist-e2e/sub', port: 4392, base: '/catalogue/' },
   /** A catalogue of hostile entries (tests/fixtures/hostile-strings.ts), built with a canary secret set. */
   hostile: { outDir: 'dist-e2e/hostile', port: 4393, base: '/' },
+  /** The accepted cases of the hostile corpus (tests/fixtures/hostile), ingested or copied as entries. */
+  corpus: { outDir: 'dist-e2e/corpus', port: 4394, base: '/' },
 } as const;
 
 export type BuildName = keyof typeof BUILDS;
 
 export const HOSTILE_CONTENT = 'dist-e2e/hostile-content';
-export const CANARY_FILE = 'dist-e2e/hostile-canary.txt';
+/** Where a build that ran with a canary secret in its environment records the secret. */
+export const canaryFile = (name: BuildName): string => `dist-e2e/${name}-canary.txt`;
+export const CORPUS_CONTENT = 'dist-e2e/corpus-content';
+/** Which paper ids each accepted corpus case became, written by the corpus build. */
+export const CORPUS_PAGES = 'dist-e2e/corpus-pages.json';

@@ -31,5 +31,8 @@ export function contentPapers(dir = 'content'): ContentPaper[] {
 export function contentTopics(dir = 'content'): { id: string; name: string }[] {
   return readdirSync(join(dir, 'topics'))
     .sort()
-    .map((file) => ({ id: file.replace(/\.yaml$/u, ''), name: (parse(readFileSync(join(dir, 'topics', file), 'utf8')) as { name: string }).name }));
+    .map((file) => ({
+      id: file.replace(/\.yaml$/u, ''),
+      name: (parse(readFileSync(join(dir, 'topics', file), 'utf8')) as { name: string }).name,
+    }));
 }

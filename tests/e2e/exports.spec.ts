@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { BUILDS } from './builds.ts';
 import { contentPapers, contentTopics } from './content.ts';
 
@@ -22,7 +22,11 @@ async function readFeed(page: Page, path: string) {
       title: channel?.querySelector(':scope > title')?.textContent ?? null,
       link: channel?.querySelector(':scope > link')?.textContent ?? null,
       description: channel?.querySelector(':scope > description')?.textContent ?? null,
-      items: [...doc.querySelectorAll('item')].map((item) => ({ title: item.querySelector('title')?.textContent ?? '', link: item.querySelector('link')?.textContent ?? '', guid: item.querySelector('guid')?.textContent ?? '' })),
+      items: [...doc.querySelectorAll('item')].map((item) => ({
+        title: item.querySelector('title')?.textContent ?? '',
+        link: item.querySelector('link')?.textContent ?? '',
+        guid: item.querySelector('guid')?.textContent ?? '',
+      })),
     };
   }, xml);
 }
@@ -43,19 +47,32 @@ test('each topic feed is valid RSS 2.0 with one item per paper of the topic', as
     const feed = await readFeed(page, `topics/${topic.id}/rss.xml`);
     expect(feed.error, topic.id).toBeNull();
     expect(feed.version).toBe('2.0');
-    expect(feed.items.map((i) => i.link.replace(/^.*\/papers\/([^/]+)\/$/u, '$1')), topic.id).toEqual(papers.filter((p) => p.topics.includes(topic.id)).map((p) => p.id));
+    expect(
+      feed.items.map((i) => i.link.replace(/^.*\/papers\/([^/]+)\/$/u, '$1')),
+      topic.id,
+    ).toEqual(papers.filter((p) => p.topics.includes(topic.id)).map((p) => p.id));
   }
 });
 
 test('papers.json has one record per entry, matching it', async ({ request }) => {
   const response = await request.get('papers.json');
   expect(response.headers()['content-type']).toContain('application/json');
-  const data = (await response.json()) as { count: number; papers: { id: string; title: string; abstract: string; topics: string[]; links: unknown[]; url: string }[] };
+  const data = (await response.json()) as {
+    count: number;
+    papers: { id: string; title: string; abstract: string; topics: string[]; links: unknown[]; url: string }[];
+  };
   expect(data.count).toBe(papers.length);
   expect(data.papers.map((p) => p.id)).toEqual(papers.map((p) => p.id));
   for (const [i, record] of data.papers.entries()) {
     const paper = papers[i];
-    expect(record).toEqual({ id: paper?.id, title: paper?.titleText, abstract: expect.any(String), topics: paper?.topics, links: paper?.links, url: expect.stringMatching(new RegExp(`/papers/${paper?.id}/$`, 'u')) });
+    expect(record).toEqual({
+      id: paper?.id,
+      title: paper?.titleText,
+      abstract: expect.any(String),
+      topics: paper?.topics,
+      links: paper?.links,
+      url: expect.stringMatching(new RegExp(`/papers/${paper?.id}/$`, 'u')),
+    });
     expect(record.abstract.length).toBeGreaterThan(100);
     expect(record.abstract).not.toMatch(/\\[{}<$*_[\]]|&#x/u);
   }
@@ -68,7 +85,11 @@ test('robots.txt points to the sitemap, which lists every page', async ({ reques
   const index = await (await request.get('sitemap-index.xml')).text();
   expect(index).toContain('sitemap-0.xml');
   const urls = (await (await request.get('sitemap-0.xml')).text()).match(/<loc>[^<]+<\/loc>/gu) ?? [];
-  for (const paper of papers) expect(urls.some((u) => u.endsWith(`/papers/${paper.id}/</loc>`)), paper.id).toBe(true);
+  for (const paper of papers)
+    expect(
+      urls.some((u) => u.endsWith(`/papers/${paper.id}/</loc>`)),
+      paper.id,
+    ).toBe(true);
 });
 
 test('every page has a unique title, a description, a canonical URL and link-preview tags', async ({ page }) => {
@@ -106,7 +127,10 @@ function pngSize(path: string): { width: number; height: number } {
 }
 
 test('each paper and topic page has its own 1200×630 preview image', async ({ page }) => {
-  const pages = [...papers.map((p) => ({ path: `papers/${p.id}/`, image: `og/paper/${p.id}.png` })), ...topics.map((t) => ({ path: `topics/${t.id}/`, image: `og/topic/${t.id}.png` }))];
+  const pages = [
+    ...papers.map((p) => ({ path: `papers/${p.id}/`, image: `og/paper/${p.id}.png` })),
+    ...topics.map((t) => ({ path: `topics/${t.id}/`, image: `og/topic/${t.id}.png` })),
+  ];
   for (const { path, image } of pages) {
     await page.goto(path);
     const og = (await page.locator('meta[property="og:image"]').getAttribute('content')) ?? '';

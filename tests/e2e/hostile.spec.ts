@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.ts';
-import { BUILDS, CANARY_FILE } from './builds.ts';
+import { BUILDS, canaryFile } from './builds.ts';
 
 const flat = (s: string): string => s.replace(/\s+/gu, ' ').trim();
 
@@ -29,7 +29,13 @@ test.describe('hostile entries', () => {
       expect(flat((await page.locator('.abstract').textContent()) ?? '')).toBe(flat(s));
       // Nothing from the text became markup: one paragraph of text, plus links for the http(s)
       // URLs the ingest found, each showing exactly its own address.
-      const markup = await page.locator('.abstract *:not(p)').evaluateAll((els) => els.map((e) => (e.localName === 'a' && e.getAttribute('href') === e.textContent && /^https?:\/\//u.test(e.textContent) ? 'url' : e.outerHTML)));
+      const markup = await page
+        .locator('.abstract *:not(p)')
+        .evaluateAll((els) =>
+          els.map((e) =>
+            e.localName === 'a' && e.getAttribute('href') === e.textContent && /^https?:\/\//u.test(e.textContent) ? 'url' : e.outerHTML,
+          ),
+        );
       expect(markup.filter((m) => m !== 'url')).toEqual([]);
       expect(dialogs).toEqual([]);
     });
@@ -37,7 +43,7 @@ test.describe('hostile entries', () => {
 });
 
 test('the canary secret set during the hostile build appears nowhere in its output', () => {
-  const canary = readFileSync(CANARY_FILE, 'utf8').trim();
+  const canary = readFileSync(canaryFile('hostile'), 'utf8').trim();
   expect(canary).toMatch(/^canary-/u);
   const leaks = [...files(BUILDS.hostile.outDir)].filter((f) => readFileSync(f).includes(canary));
   expect(leaks).toEqual([]);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { parseListing } from '../../scripts/ingest/parse.ts';
 import { repair } from '../../scripts/ingest/repair.ts';
 import { slugify } from '../../scripts/ingest/slug.ts';
@@ -16,7 +16,8 @@ async function readTexText(page: Page, selector: string): Promise<string> {
     const out: ({ kind: 'text'; value: string } | { kind: 'math'; tex: string })[] = [];
     const walk = (node: Node): void => {
       if (node.nodeType === Node.TEXT_NODE) out.push({ kind: 'text', value: node.textContent ?? '' });
-      else if (node instanceof Element && node.localName === 'math') out.push({ kind: 'math', tex: node.querySelector('annotation')?.textContent ?? '' });
+      else if (node instanceof Element && node.localName === 'math')
+        out.push({ kind: 'math', tex: node.querySelector('annotation')?.textContent ?? '' });
       else node.childNodes.forEach(walk);
     };
     walk(root);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { writeState } from '../../src/lib/search.ts';
 import { contentPapers, contentTopics } from './content.ts';
 
@@ -16,7 +16,7 @@ async function searchFor(page: Page, query: string): Promise<string[]> {
 
 async function openSearch(page: Page, query = ''): Promise<void> {
   await page.goto(`search/${query}`);
-  await expect(page.locator('#search-ui')).toBeVisible();
+  await expect(page.locator('form[data-search-form][data-ready]')).toBeAttached();
 }
 
 const chunks = 3;
@@ -69,7 +69,9 @@ for (const topic of topics) {
   test(`the ${topic.id} filter returns exactly the papers of its topic page`, async ({ page }) => {
     const expected = papers.filter((p) => p.topics.includes(topic.id)).map((p) => p.id);
     await openSearch(page, `?topic=${topic.id}`);
-    await expect(page.locator('#search-status')).toHaveText(`${expected.length} ${expected.length === 1 ? 'paper' : 'papers'} found with these filters.`);
+    await expect(page.locator('#search-status')).toHaveText(
+      `${expected.length} ${expected.length === 1 ? 'paper' : 'papers'} found with these filters.`,
+    );
     const more = page.locator('#search-more');
     while (await more.isVisible()) await more.click();
     const ids = (await page.locator('#search-results a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).map(idOf);
@@ -86,7 +88,7 @@ test('the has-code filter keeps papers with a repository, and shows its count', 
   await expect(page.locator('[data-count-for="code:yes"]')).toHaveText(String(withCode.length));
 });
 
-test('typing updates the URL, and the URL restores the same results in a new page', async ({ page, browser }) => {
+test('typing updates the URL, and the URL restores the same results in a new page', async ({ page, context }) => {
   await openSearch(page);
   await searchFor(page, 'scaling');
   await page.getByRole('checkbox', { name: /^Scaling laws/u }).check();
@@ -95,13 +97,15 @@ test('typing updates the URL, and the URL restores the same results in a new pag
   const before = await page.locator('#search-results a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(before.length).toBeGreaterThan(3);
 
-  const colleague = await browser.newPage();
+  const colleague = await context.newPage();
   await colleague.goto(page.url());
   await expect(colleague.locator('#search-results')).toHaveAttribute('data-state', '?q=scaling&topic=scaling-laws');
   await expect(colleague.getByRole('searchbox', { name: 'Search papers' }).last()).toHaveValue('scaling');
   await expect(colleague.getByRole('checkbox', { name: /^Scaling laws/u })).toBeChecked();
   await expect(colleague.locator('#search-results a[data-result]')).toHaveCount(before.length);
-  expect(await colleague.locator('#search-results a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(before);
+  expect(await colleague.locator('#search-results a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
+    before,
+  );
   await colleague.close();
 });
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 test('the catalogue works under a sub-path: home, a paper, and back', async ({ page }) => {
   const response = await page.goto('./');
@@ -26,5 +26,5 @@ test('feeds, papers.json, preview images and the sitemap carry the sub-path', as
   const image = (await page.locator('meta[property="og:image"]').getAttribute('content')) ?? '';
   expect(new URL(image).pathname).toBe('/catalogue/og/topic/video.png');
   expect((await request.get(new URL(image).pathname)).status()).toBe(200);
-  expect((await (await request.get('robots.txt')).text())).toMatch(/Sitemap: \S+\/catalogue\/sitemap-index\.xml/u);
+  expect(await (await request.get('robots.txt')).text()).toMatch(/Sitemap: \S+\/catalogue\/sitemap-index\.xml/u);
 });

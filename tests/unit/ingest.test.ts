@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,12 +26,7 @@ function listing(body: string): string {
 function snapshot(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const sub of ['papers', 'sources', 'topics']) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(join(dir, sub));
-    } catch {
-      continue;
-    }
+    const names = existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)) : [];
     for (const name of names) files.set(`${sub}/${name}`, readFileSync(join(dir, sub, name), 'latin1'));
   }
   return files;
@@ -91,7 +86,9 @@ describe('planIngest', () => {
     const edited = { ...(entry.data as unknown as EntryData), topics: ['video'] };
     writeFileSync(file, serializeEntry({ data: edited, body: entry.body }));
 
-    const other = listing(`Another Paper on Video\n\nA video paper abstract that is long enough to be an abstract.\n\nA Diffusion Paper\n\n${abstract}\n`);
+    const other = listing(
+      `Another Paper on Video\n\nA video paper abstract that is long enough to be an abstract.\n\nA Diffusion Paper\n\n${abstract}\n`,
+    );
     writeFileSync(other, readFileSync(other, 'utf8').replace('Aug 6', 'Aug 7'));
     const plan = planIngest({ listingPath: other, contentDir: dir });
     expect(plan.errors).toEqual([]);
@@ -114,11 +111,26 @@ describe('planIngest', () => {
 
   it('reports a slug collision naming both papers, and writes nothing at all', () => {
     const dir = scratchContent();
-    const plan = planIngest({ listingPath: listing('Video: Part I\n\nA video paper abstract that is long enough.\n\nVideo Part I\n\nAnother video paper abstract, also long enough.\n'), contentDir: dir });
+    const plan = planIngest({
+      listingPath: listing(
+        'Video: Part I\n\nA video paper abstract that is long enough.\n\nVideo Part I\n\nAnother video paper abstract, also long enough.\n',
+      ),
+      contentDir: dir,
+    });
     expect(plan.errors).toHaveLength(1);
-    expect(plan.errors[0]?.message).toMatch(/"Video Part I" has the same id "video-part-i" as paper #1 \(line 11\) "Video: Part I"; the titles differ but make the same id/u);
+    expect(plan.errors[0]?.message).toMatch(
+      /"Video Part I" has the same id "video-part-i" as paper #1 \(line 11\) "Video: Part I"; the titles differ but make the same id/u,
+    );
     expect(plan.writes.some((w) => w.path.endsWith('.mdx'))).toBe(true);
-    expect(run([listing('Video: Part I\n\nA video paper abstract that is long enough.\n\nVideo Part I\n\nAnother video paper abstract, also long enough.\n'), '--out', dir]).status).toBe(1);
+    expect(
+      run([
+        listing(
+          'Video: Part I\n\nA video paper abstract that is long enough.\n\nVideo Part I\n\nAnother video paper abstract, also long enough.\n',
+        ),
+        '--out',
+        dir,
+      ]).status,
+    ).toBe(1);
     expect(readdirSync(dir).sort()).toEqual(['topics']);
   });
 
@@ -131,8 +143,16 @@ describe('planIngest', () => {
   });
 
   it('refuses a paper no topic rule matches, saying how to fix it', () => {
-    const plan = planIngest({ listingPath: listing('Cooking Pasta\n\nWe boil water and add salt, then the pasta, for ten minutes.\n'), contentDir: scratchContent() });
-    expect(plan.errors).toEqual([expect.objectContaining({ field: 'topics', message: expect.stringMatching(/no topic rule matches "Cooking Pasta"; add one of its key phrases/u) })]);
+    const plan = planIngest({
+      listingPath: listing('Cooking Pasta\n\nWe boil water and add salt, then the pasta, for ten minutes.\n'),
+      contentDir: scratchContent(),
+    });
+    expect(plan.errors).toEqual([
+      expect.objectContaining({
+        field: 'topics',
+        message: expect.stringMatching(/no topic rule matches "Cooking Pasta"; add one of its key phrases/u),
+      }),
+    ]);
   });
 });
 

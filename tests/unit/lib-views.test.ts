@@ -10,14 +10,31 @@ import { absoluteUrl, urlsFor } from '../../src/lib/urls.ts';
 import { neighbours, papersByTopic, relatedTopics, stats, topicsBySize } from '../../src/lib/views.ts';
 
 function paper(id: string, title: string, topics: string[], extra: Partial<PaperData> = {}, body = 'An abstract.'): Paper {
-  const data: PaperData = { id, title, topics, links: [], sources: [{ listing: 'l', name: 'Daily Papers', date: 'Aug 5', position: 1 }], ...extra };
+  const data: PaperData = {
+    id,
+    title,
+    topics,
+    links: [],
+    sources: [{ listing: 'l', name: 'Daily Papers', date: 'Aug 5', position: 1 }],
+    ...extra,
+  };
   return toPaper({ id, data, body, filePath: `content/papers/${id}.mdx` });
 }
-const topic = (id: string, name: string): Topic => ({ id, name, summary: `${name}.`, description: `${name}.`, file: `content/topics/${id}.yaml` });
+const topic = (id: string, name: string): Topic => ({
+  id,
+  name,
+  summary: `${name}.`,
+  description: `${name}.`,
+  file: `content/topics/${id}.yaml`,
+});
 
 describe('urls', () => {
   it('builds every URL under the base, at / and under a sub-path', () => {
-    for (const [base, prefix] of [['/', '/'], ['/catalogue/', '/catalogue/'], ['/catalogue', '/catalogue/']] as const) {
+    for (const [base, prefix] of [
+      ['/', '/'],
+      ['/catalogue/', '/catalogue/'],
+      ['/catalogue', '/catalogue/'],
+    ] as const) {
       const u = urlsFor(base);
       expect(u.home()).toBe(prefix);
       expect(u.paper('x')).toBe(`${prefix}papers/x/`);
@@ -65,7 +82,11 @@ describe('text', () => {
 
 describe('views', () => {
   const topics = [topic('a', 'Alpha'), topic('b', 'Beta'), topic('c', 'Gamma')];
-  const papers = [paper('p1', 'One', ['a', 'b']), paper('p2', 'Two', ['b']), paper('p3', 'Three', ['b', 'c', 'a'], { links: [{ kind: 'code', url: 'https://github.com/x/y' }] })];
+  const papers = [
+    paper('p1', 'One', ['a', 'b']),
+    paper('p2', 'Two', ['b']),
+    paper('p3', 'Three', ['b', 'c', 'a'], { links: [{ kind: 'code', url: 'https://github.com/x/y' }] }),
+  ];
   const byTopic = papersByTopic(papers, topics);
 
   it('groups papers by topic in the given order', () => {
@@ -103,7 +124,9 @@ describe('bibtex', () => {
   });
 
   it('writes @misc with only what is known', () => {
-    expect(bibtexEntry(paper('x', 'Scaling Law', ['a']), 'https://e.org/papers/x/')).toBe('@misc{x,\n  title = {{Scaling Law}},\n  url   = {https://e.org/papers/x/}\n}');
+    expect(bibtexEntry(paper('x', 'Scaling Law', ['a']), 'https://e.org/papers/x/')).toBe(
+      '@misc{x,\n  title = {{Scaling Law}},\n  url   = {https://e.org/papers/x/}\n}',
+    );
     const enriched = paper('y', 'T', ['a'], { authors: ['Ada Lovelace', 'Alan Turing'], arxiv: '2401.01234', published: '2024-01-02' });
     expect(bibtexEntry(enriched, 'https://e.org/papers/y/')).toBe(
       '@misc{y,\n  title         = {{T}},\n  author        = {Ada Lovelace and Alan Turing},\n  year          = {2024},\n  eprint        = {2401.01234},\n  archiveprefix = {arXiv},\n  url           = {https://e.org/papers/y/}\n}',
@@ -135,7 +158,9 @@ describe('feeds and export', () => {
   const topicById = new Map([['a', topic('a', 'Alpha')]]);
 
   it('makes RSS items with absolute links and plain text', () => {
-    expect(feedItems(papers, topicById, u, 'https://e.org')).toEqual([{ title: 'Loss x²', link: 'https://e.org/catalogue/papers/x/', description: 'Body with x² and {braces}.', categories: ['Alpha'] }]);
+    expect(feedItems(papers, topicById, u, 'https://e.org')).toEqual([
+      { title: 'Loss x²', link: 'https://e.org/catalogue/papers/x/', description: 'Body with x² and {braces}.', categories: ['Alpha'] },
+    ]);
   });
 
   it('exports papers.json records', () => {
@@ -143,7 +168,16 @@ describe('feeds and export', () => {
       name: 'Cat',
       url: 'https://e.org/catalogue/',
       count: 1,
-      papers: [{ id: 'x', title: 'Loss x²', abstract: 'Body with x² and {braces}.', topics: ['a'], links: [], url: 'https://e.org/catalogue/papers/x/' }],
+      papers: [
+        {
+          id: 'x',
+          title: 'Loss x²',
+          abstract: 'Body with x² and {braces}.',
+          topics: ['a'],
+          links: [],
+          url: 'https://e.org/catalogue/papers/x/',
+        },
+      ],
     });
   });
 });

@@ -5,7 +5,11 @@ describe('findUrls', () => {
   it('drops punctuation that ends the sentence', () => {
     const urls = (t: string): string[] => findUrls(t).map((u) => u.url);
     expect(urls('released at https://github.com/microsoft/CoLM.')).toEqual(['https://github.com/microsoft/CoLM']);
-    expect(urls('see https://a.org/x, https://b.org/y; and https://c.org/z!')).toEqual(['https://a.org/x', 'https://b.org/y', 'https://c.org/z']);
+    expect(urls('see https://a.org/x, https://b.org/y; and https://c.org/z!')).toEqual([
+      'https://a.org/x',
+      'https://b.org/y',
+      'https://c.org/z',
+    ]);
     expect(urls('page: https://sk-fun.fun/PVD-AL.')).toEqual(['https://sk-fun.fun/PVD-AL']);
     expect(urls('open at https://github.com/THUDM/GLM-130B .')).toEqual(['https://github.com/THUDM/GLM-130B']);
   });

@@ -49,3 +49,11 @@ describe('renderTex', () => {
     expect(html).not.toMatch(/href="javascript|<script|id="a"/u);
   });
 });
+
+describe('renderTex with invalid TeX', () => {
+  it('shows the escaped source instead of an inline-styled error', () => {
+    const html = renderTex('\\frac{<b>');
+    expect(html).toBe('<code class="tex-error">\\frac{&#60;b&#62;</code>');
+    expect(html).not.toContain('style=');
+  });
+});

@@ -46,6 +46,8 @@ describe('toMdxBody / fromMdxBody', () => {
   });
 
   it('reads a hand-written plain body', () => {
-    expect(fromMdxBody('We scale to O(√s) with $x^2$ \\& friends.\n\nSecond paragraph.')).toBe('We scale to O(√s) with $x^2$ & friends. Second paragraph.');
+    expect(fromMdxBody('We scale to O(√s) with $x^2$ \\& friends.\n\nSecond paragraph.')).toBe(
+      'We scale to O(√s) with $x^2$ & friends. Second paragraph.',
+    );
   });
 });

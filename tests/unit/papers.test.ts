@@ -3,14 +3,27 @@ import { byListingOrder, byTitle, catalogueProblems, toPaper, type Paper, type T
 import type { PaperData } from '../../src/lib/schema.ts';
 
 function paper(id: string, title: string, position: number, extra: Partial<PaperData> = {}, body = 'An abstract.'): Paper {
-  const data: PaperData = { id, title, topics: ['t'], links: [], sources: [{ listing: 'l', name: 'Daily Papers', date: 'Aug 5', position }], ...extra };
+  const data: PaperData = {
+    id,
+    title,
+    topics: ['t'],
+    links: [],
+    sources: [{ listing: 'l', name: 'Daily Papers', date: 'Aug 5', position }],
+    ...extra,
+  };
   return toPaper({ id, data, body, filePath: `content/papers/${id}.mdx` });
 }
 const topic: Topic = { id: 't', name: 'T', summary: 's', description: 'd', file: 'content/topics/t.yaml' };
 
 describe('toPaper', () => {
   it('reads the abstract back from the MDX body and derives plain text and hasCode', () => {
-    const p = paper('x', 'SP$^2$OT', 1, { links: [{ kind: 'code', url: 'https://github.com/a/b' }] }, 'Loss \\{x\\} $x^2$ at [https://github.com/a/b](https://github.com/a/b).');
+    const p = paper(
+      'x',
+      'SP$^2$OT',
+      1,
+      { links: [{ kind: 'code', url: 'https://github.com/a/b' }] },
+      'Loss \\{x\\} $x^2$ at [https://github.com/a/b](https://github.com/a/b).',
+    );
     expect(p.abstract).toBe('Loss {x} $x^2$ at https://github.com/a/b.');
     expect(p.abstractText).toBe('Loss {x} x² at https://github.com/a/b.');
     expect(p.titleText).toBe('SP²OT');
@@ -41,7 +54,10 @@ describe('catalogueProblems', () => {
 
   it('reports an id that does not match its file, a duplicate id, an empty abstract and an unused topic', () => {
     const moved = { ...paper('a', 'A', 1), file: 'content/papers/a-copy.mdx' };
-    const problems = catalogueProblems([paper('a', 'A0', 1), moved, paper('e', 'E', 3, {}, '  ')], [topic, { ...topic, id: 'unused', file: 'content/topics/unused.yaml' }]);
+    const problems = catalogueProblems(
+      [paper('a', 'A0', 1), moved, paper('e', 'E', 3, {}, '  ')],
+      [topic, { ...topic, id: 'unused', file: 'content/topics/unused.yaml' }],
+    );
     expect(problems).toEqual([
       'content/papers/a-copy.mdx: id: "a" does not match the file name; rename the file to a.mdx or set id: "a-copy"',
       'content/papers/a-copy.mdx: id: "a" is already used by content/papers/a.mdx; give one of them another id and file name',

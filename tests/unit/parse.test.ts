@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ListingError, parseListing } from '../../scripts/ingest/parse.ts';
 import { seedListing, seedText } from './helpers.ts';
 
-const HEADER = 'new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\nbyAK and the research community\n\nAug 5\n\n';
+const HEADER =
+  'new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\nbyAK and the research community\n\nAug 5\n\n';
 const ABSTRACT = 'We study a thing at length. It works well in practice, and we release code.';
 
 function errorOf(source: string): ListingError {

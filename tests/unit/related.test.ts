@@ -5,7 +5,12 @@ const doc = (id: string, title: string, text: string) => ({ id, title, text });
 
 describe('tokenize and stem', () => {
   it('drops stopwords and numbers, keeps hyphenated compounds, stems plurals', () => {
-    expect(tokenize('We propose test-time scaling of diffusion models in 2024.').map((t) => t.stem)).toEqual(['test-time', 'scaling', 'diffusion', 'model']);
+    expect(tokenize('We propose test-time scaling of diffusion models in 2024.').map((t) => t.stem)).toEqual([
+      'test-time',
+      'scaling',
+      'diffusion',
+      'model',
+    ]);
     expect(stem('strategies')).toBe('strategy');
     expect(stem('loss')).toBe('loss');
   });

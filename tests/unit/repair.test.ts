@@ -59,7 +59,9 @@ describe('text repair rules', () => {
   });
 
   it('tex-bullet: a stripped \\bullet that starts an item becomes •', () => {
-    expect(rule('tex-bullet')('paradigm: bullet Guiding Principles? bullet Model Comparison')).toBe('paradigm: • Guiding Principles? • Model Comparison');
+    expect(rule('tex-bullet')('paradigm: bullet Guiding Principles? bullet Model Comparison')).toBe(
+      'paradigm: • Guiding Principles? • Model Comparison',
+    );
     expect(rule('tex-bullet')('no silver bullet for this')).toBe('no silver bullet for this');
   });
 
@@ -102,7 +104,10 @@ describe('math repairs', () => {
   });
 
   it('math-prose: cuts a span where a run of prose starts', () => {
-    expect(splitProse('L(s) = Acdot S_2 Where S_1 is forward area and S_2')).toEqual({ math: 'L(s) = Acdot S_2', prose: 'Where S_1 is forward area and S_2' });
+    expect(splitProse('L(s) = Acdot S_2 Where S_1 is forward area and S_2')).toEqual({
+      math: 'L(s) = Acdot S_2',
+      prose: 'Where S_1 is forward area and S_2',
+    });
     expect(splitProse('x + y = z')).toEqual({ math: 'x + y = z', prose: '' });
   });
 
@@ -115,7 +120,8 @@ describe('math repairs', () => {
 
 describe('repair', () => {
   it('repairs the seed formula: macros, prose split and subscripts', () => {
-    const raw = 'over training steps (s): $L(s) = L_0 + Acdot S_1^{-alpha} - Ccdot S_2 Where S_1 is forward area and S_2$ is learning rate annealing area.';
+    const raw =
+      'over training steps (s): $L(s) = L_0 + Acdot S_1^{-alpha} - Ccdot S_2 Where S_1 is forward area and S_2$ is learning rate annealing area.';
     expect(repair(raw)).toEqual({
       text: 'over training steps (s): $L(s) = L_0 + A\\cdot S_1^{-\\alpha} - C\\cdot S_2$ Where S₁ is forward area and S₂ is learning rate annealing area.',
       rules: ['tex-subscript', 'math-prose', 'math-macros'],
@@ -123,11 +129,15 @@ describe('repair', () => {
   });
 
   it('turns a title with simple math into plain Unicode', () => {
-    expect(repair('SP$^2$OT: Semantic-Regularized Progressive Partial Optimal Transport').text).toBe('SP²OT: Semantic-Regularized Progressive Partial Optimal Transport');
+    expect(repair('SP$^2$OT: Semantic-Regularized Progressive Partial Optimal Transport').text).toBe(
+      'SP²OT: Semantic-Regularized Progressive Partial Optimal Transport',
+    );
   });
 
   it('keeps URLs untouched and literal dollars escaped', () => {
-    expect(repair('code at https://x.org/a--b_c^2 costs $5 and 10times less').text).toBe('code at https://x.org/a--b_c^2 costs \\$5 and 10× less');
+    expect(repair('code at https://x.org/a--b_c^2 costs $5 and 10times less').text).toBe(
+      'code at https://x.org/a--b_c^2 costs \\$5 and 10× less',
+    );
   });
 
   it('normalises to NFC and collapses whitespace', () => {
@@ -136,7 +146,9 @@ describe('repair', () => {
 
   it('leaves no scrape damage in any of the 87 seed papers', () => {
     const damaged = seedListing().papers.flatMap((p) =>
-      [repair(p.title).text, repair(p.abstract).text].flatMap((text) => findDamage(text).map((d) => `#${p.position} ${d.name}: ${d.excerpt}`)),
+      [repair(p.title).text, repair(p.abstract).text].flatMap((text) =>
+        findDamage(text).map((d) => `#${p.position} ${d.name}: ${d.excerpt}`),
+      ),
     );
     expect(damaged).toEqual([]);
   });
@@ -144,7 +156,28 @@ describe('repair', () => {
   it('finds every damage pattern in the raw seed (the check can fail)', () => {
     const raw = seedListing().papers.flatMap((p) => [...findDamage(p.title), ...findDamage(p.abstract)].map((d) => d.name));
     expect(new Set(raw)).toEqual(
-      new Set(['TeX quotes', 'TeX-escaped special', 'arrow macro', 'times macro', 'stripped character reference', 'font macro', 'bullet macro', 'TeX dash', 'script outside math', 'math macro outside math', 'macro without backslash']),
+      new Set([
+        'TeX quotes',
+        'TeX-escaped special',
+        'arrow macro',
+        'times macro',
+        'stripped character reference',
+        'font macro',
+        'bullet macro',
+        'TeX dash',
+        'script outside math',
+        'math macro outside math',
+        'macro without backslash',
+      ]),
     );
+  });
+});
+
+describe('repair keeps what is not damage', () => {
+  it('leaves lone dashes, unpaired backticks and backslashes as written', () => {
+    expect(repair('---').text).toBe('---');
+    expect(repair('`code` and ``double``').text).toBe('`code` and ``double``');
+    expect(repair('back\\slash \\{ \\\\ \\').text).toBe('back\\\\slash \\\\{ \\\\\\\\ \\\\');
+    expect(repair('math $\\frac{1}{2}$ stays').text).toBe('math $\\frac{1}{2}$ stays');
   });
 });

@@ -43,7 +43,9 @@ describe('paperSchema', () => {
   });
 
   it('rejects link URLs that are not http(s)', () => {
-    expect(issues({ ...valid, links: [{ kind: 'other', url: 'javascript:alert(1)' }] })).toEqual(['links.0.url: link url must be an absolute http(s) URL']);
+    expect(issues({ ...valid, links: [{ kind: 'other', url: 'javascript:alert(1)' }] })).toEqual([
+      'links.0.url: link url must be an absolute http(s) URL',
+    ]);
   });
 });
 
@@ -67,6 +69,8 @@ describe('topicSchema', () => {
     expect(topicSchema.safeParse(video).success).toBe(true);
     expect(topicSchema.safeParse({ ...video, match: [] }).success).toBe(false);
     const long = topicSchema.safeParse({ ...video, summary: 'x'.repeat(91) });
-    expect(long.success ? [] : formatIssues(long.error)).toEqual(['summary: summary must fit on one line (at most 90 characters); put the detail in description']);
+    expect(long.success ? [] : formatIssues(long.error)).toEqual([
+      'summary: summary must fit on one line (at most 90 characters); put the detail in description',
+    ]);
   });
 });

@@ -24,7 +24,9 @@ describe('titles', () => {
   });
 
   it('recognises a query that is a title, give or take case, punctuation and Greek spelling', () => {
-    expect(isExactTitle('scaling diffusion transformers efficiently via mup', 'Scaling Diffusion Transformers Efficiently via μP')).toBe(true);
+    expect(isExactTitle('scaling diffusion transformers efficiently via mup', 'Scaling Diffusion Transformers Efficiently via μP')).toBe(
+      true,
+    );
     expect(isExactTitle('GPipe: Efficient Training', 'GPipe — efficient training')).toBe(true);
     expect(isExactTitle('GPipe', 'GPipe: Efficient Training')).toBe(false);
     expect(isExactTitle('', 'Anything')).toBe(false);
@@ -33,7 +35,9 @@ describe('titles', () => {
 
 describe('highlight', () => {
   it('marks words starting with a query term and escapes everything else', () => {
-    expect(highlight('Sparse <b>pruning</b> & Pruned nets', 'prun')).toBe('Sparse &lt;b&gt;<mark>pruning</mark>&lt;/b&gt; &amp; <mark>Pruned</mark> nets');
+    expect(highlight('Sparse <b>pruning</b> & Pruned nets', 'prun')).toBe(
+      'Sparse &lt;b&gt;<mark>pruning</mark>&lt;/b&gt; &amp; <mark>Pruned</mark> nets',
+    );
     expect(highlight('A "quoted" title', '')).toBe('A &quot;quoted&quot; title');
   });
 });

@@ -15,7 +15,7 @@ describe('slugify', () => {
     expect(slugify('Loss $D_{KL}$ bound')).toBe('loss-d-kl-bound');
   });
 
-  it('steers clear of the ids of the site\'s own pages', () => {
+  it("steers clear of the ids of the site's own pages", () => {
     expect(slugify('A–Z')).toBe('a-z-paper');
     expect(slugify('Page')).toBe('page-paper');
   });
@@ -25,7 +25,9 @@ describe('slugify', () => {
   });
 
   it('cuts long titles at a word boundary within 80 characters', () => {
-    const id = slugify('Towards a clinically accessible radiology foundation model: open-access and lightweight, with automated evaluation');
+    const id = slugify(
+      'Towards a clinically accessible radiology foundation model: open-access and lightweight, with automated evaluation',
+    );
     expect(id).toBe('towards-a-clinically-accessible-radiology-foundation-model-open-access-and');
     expect(id.length).toBeLessThanOrEqual(MAX_ID_LENGTH);
     expect(slugify('x'.repeat(200))).toHaveLength(MAX_ID_LENGTH);

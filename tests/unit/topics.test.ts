@@ -10,7 +10,9 @@ const rule = (id: string, match: string[], exclude: string[] = []): TopicRule =>
 
 describe('topic matching', () => {
   it('matches whole words and phrases, case-insensitively, plural or not, hyphen or space', () => {
-    const [score] = scoreTopics('A title', 'We study Test-Time Scaling and two diffusion models; distillations too.', [rule('x', ['test time scaling', 'diffusion model', 'distillation'])]);
+    const [score] = scoreTopics('A title', 'We study Test-Time Scaling and two diffusion models; distillations too.', [
+      rule('x', ['test time scaling', 'diffusion model', 'distillation']),
+    ]);
     expect(score?.hits).toEqual(['test time scaling', 'diffusion model', 'distillation']);
     expect(scoreTopics('Title', 'the vitamin and premoe', [rule('x', ['vit', 'moe'])])[0]?.score).toBe(0);
   });
@@ -41,7 +43,9 @@ describe('topic matching', () => {
 
 describe('the curated vocabulary and tags', () => {
   const topicIds = readdirSync(join(ROOT, 'content/topics')).map((f) => f.replace(/\.yaml$/u, ''));
-  const papers = readdirSync(join(ROOT, 'content/papers')).map((f) => parseEntry(readFileSync(join(ROOT, 'content/papers', f), 'utf8'), f).data);
+  const papers = readdirSync(join(ROOT, 'content/papers')).map(
+    (f) => parseEntry(readFileSync(join(ROOT, 'content/papers', f), 'utf8'), f).data,
+  );
 
   it('has 15 to 25 topics, each with a name and a one-paragraph description', () => {
     expect(topicIds.length).toBeGreaterThanOrEqual(15);

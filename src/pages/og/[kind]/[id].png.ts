@@ -19,7 +19,14 @@ export async function GET({ params, site }: APIContext): Promise<Response> {
   let card: Card | undefined;
   if (params['kind'] === 'paper') {
     const paper = paperById.get(id);
-    if (paper) card = cards.paper(paper.titleText, paper.topics.map((t) => topicById.get(t)?.name ?? t), paper.hasCode, SITE.name, host);
+    if (paper)
+      card = cards.paper(
+        paper.titleText,
+        paper.topics.map((t) => topicById.get(t)?.name ?? t),
+        paper.hasCode,
+        SITE.name,
+        host,
+      );
   } else if (params['kind'] === 'topic') {
     const topic = topicById.get(id);
     const papers = byTopic.get(id) ?? [];

@@ -1,0 +1,104 @@
+/**
+ * Lighthouse on the production build: home, a topic page, a paper page and search with results.
+ * Prints the four category scores for each page (mobile, simulated throttling: Lighthouse's
+ * defaults). Run through `npm run audit`, which builds first.
+ *
+ *   node scripts/audit.ts [--dist dist] [--port 4398]
+ *
+ * Uses $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's Chromium.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+const PAGES: [string, string][] = [
+  ['home', ''],
+  ['topic', 'topics/scaling-laws/'],
+  ['paper', 'papers/scaling-law-with-learning-rate-annealing/'],
+  ['search', 'search/?q=scaling+laws'],
+];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const TARGET = 0.98;
+
+function chromePath(): string {
+  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const found = candidates.find((p): p is string => Boolean(p && existsSync(p)));
+  if (found) return found;
+  const bundled = chromium.executablePath();
+  if (existsSync(bundled)) return bundled;
+  throw new Error('No Chromium found: install Debian\'s chromium, run "npx playwright install chromium", or set CHROMIUM_PATH.');
+}
+
+async function waitFor(url: string, tries = 50): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the preview server did not answer at ${url}`);
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, port: { type: 'string', default: '4398' } } });
+  const base = (process.env['BASE_PATH'] ?? '/').replace(/^\/*/u, '/').replace(/\/*$/u, '/');
+  const root = `http://localhost:${values.port}${base}`;
+  const preview = spawn('npx', ['astro', 'preview', '--outDir', values.dist, '--port', values.port, '--ignore-lock'], { stdio: 'ignore' });
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromePath(),
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  let failed = 0;
+  try {
+    await waitFor(root);
+    console.log(
+      `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, ${chromePath()}, target ${TARGET} in every category\n`,
+    );
+    console.log(['page'.padEnd(8), ...CATEGORIES.map((c) => c.padStart(15))].join(''));
+    for (const [name, path] of PAGES) {
+      const result = await lighthouse(`${root}${path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
+      const scores = CATEGORIES.map((c) => result?.lhr.categories[c]?.score ?? 0);
+      failed += scores.filter((s) => s < TARGET).length;
+      console.log([name.padEnd(8), ...scores.map((s) => s.toFixed(2).padStart(15))].join(''));
+      for (const category of CATEGORIES) {
+        const audits = result?.lhr.categories[category]?.auditRefs ?? [];
+        for (const ref of audits) {
+          const audit = result?.lhr.audits[ref.id];
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
+            console.log(`           ${category}: ${audit.title} (${audit.score})`);
+        }
+      }
+    }
+  } finally {
+    chrome.kill();
+    preview.kill();
+  }
+  console.log(failed === 0 ? `\nAll scores are at least ${TARGET}.` : `\n${failed} score(s) below ${TARGET}.`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`audit failed: ${(error as Error).message}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,66 @@
+/**
+ * Hand-edited entries that must not build: each is built alone, and the build must fail with a
+ * message that names the entry, the field and the reason; never run anything from it; and never
+ * leak the canary secret set in its environment.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { expect, test } from './fixtures.ts';
+import { CASES, CORPUS_DIR } from '../fixtures/hostile/corpus.ts';
+import { CANARY } from '../fixtures/hostile-strings.ts';
+
+function* files(dir: string): Generator<string> {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+function build(content: string, outDir: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['astro', 'build', '--outDir', outDir], { env: { ...process.env, ...env, CATALOGUE_CONTENT: content } });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+test.describe.configure({ mode: 'parallel' });
+
+for (const c of CASES) {
+  if (c.kind !== 'entry' || c.expect.outcome !== 'reject') continue;
+  const { field, reason } = c.expect;
+  test(`${c.file} fails the build naming the entry, ${field} and the reason: ${c.about}`, async () => {
+    test.setTimeout(60_000);
+    const name = c.file.split('/').pop() ?? 'case';
+    const root = join('dist-e2e', 'rejects', name);
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(join(root, 'content', 'papers'), { recursive: true });
+    cpSync(join(CORPUS_DIR, 'topics'), join(root, 'content', 'topics'), { recursive: true });
+    cpSync(join(CORPUS_DIR, c.file), join(root, 'content', 'papers'), { recursive: true });
+    const canary = `canary-${randomUUID()}`;
+    const { code, output } = await build(join(root, 'content'), join(root, 'dist'), {
+      [CANARY]: canary,
+      CATALOGUE_CACHE_DIR: join(root, 'cache'),
+    });
+    const plain = stripVTControlCharacters(output);
+    expect(code, plain).not.toBe(0);
+    const entryFiles = readdirSync(join(CORPUS_DIR, c.file)).map((f) => f.replace(/\.mdx$/u, ''));
+    expect(
+      entryFiles.some((f) => plain.includes(f)),
+      `names the entry in:\n${plain}`,
+    ).toBe(true);
+    expect(plain, 'names the field').toContain(field);
+    expect(plain, 'gives the reason').toContain(reason);
+    // A clear message first; Astro may add a short trace after it, but never a trace alone.
+    expect(plain.indexOf(reason)).toBeLessThan(plain.search(/\n\s+at |$/u) + 1);
+    expect([...files(join(root, 'dist'))].filter((f) => readFileSync(f).includes(canary))).toEqual([]);
+    expect(plain).not.toContain(canary);
+  });
+}
