@@ -5,14 +5,13 @@
  *
  *   node scripts/audit.ts [--dist dist] [--port 4398]
  *
- * Uses $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's Chromium.
+ * Uses the Chromium that scripts/chromium.ts finds.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromiumExecutable, QUIET_FLAGS } from './chromium.ts';
 
 const PAGES: [string, string][] = [
   ['home', ''],
@@ -22,15 +21,6 @@ const PAGES: [string, string][] = [
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const TARGET = 0.98;
-
-function chromePath(): string {
-  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  const found = candidates.find((p): p is string => Boolean(p && existsSync(p)));
-  if (found) return found;
-  const bundled = chromium.executablePath();
-  if (existsSync(bundled)) return bundled;
-  throw new Error('No Chromium found: install Debian\'s chromium, run "npx playwright install chromium", or set CHROMIUM_PATH.');
-}
 
 async function waitFor(url: string, tries = 50): Promise<void> {
   for (let i = 0; i < tries; i++) {
@@ -50,22 +40,14 @@ async function main(): Promise<number> {
   const root = `http://localhost:${values.port}${base}`;
   const preview = spawn('npx', ['astro', 'preview', '--outDir', values.dist, '--port', values.port, '--ignore-lock'], { stdio: 'ignore' });
   const chrome = await chromeLauncher.launch({
-    chromePath: chromePath(),
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    chromePath: chromiumExecutable(),
+    chromeFlags: ['--headless=new', '--no-sandbox', ...QUIET_FLAGS],
   });
   let failed = 0;
   try {
     await waitFor(root);
     console.log(
-      `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, ${chromePath()}, target ${TARGET} in every category\n`,
+      `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, ${chromiumExecutable()}, target ${TARGET} in every category\n`,
     );
     console.log(['page'.padEnd(8), ...CATEGORIES.map((c) => c.padStart(15))].join(''));
     for (const [name, path] of PAGES) {

@@ -4,9 +4,9 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { paperSchema, topicSchema } from './lib/schema.ts';
 import { SITE } from './site.config.ts';
+import { plainMdx } from './loaders/plain-mdx.ts';
 
-// Ids are the exact file names (the glob loader would otherwise re-slug them), so the
-// catalogue can check that each entry's `id` field matches its file.
+// Ids are the exact file names (glob() would otherwise re-slug them), like the papers' loader.
 const stem = ({ entry }: { entry: string }): string => entry.replace(/\.[^.]+$/u, '');
 
 const topicIds = readdirSync(join(SITE.contentDir, 'topics'))
@@ -15,7 +15,8 @@ const topicIds = readdirSync(join(SITE.contentDir, 'topics'))
 
 export const collections = {
   papers: defineCollection({
-    loader: glob({ pattern: '*.mdx', base: join(SITE.contentDir, 'papers'), generateId: stem }),
+    // Plain MDX bodies, rendered at content sync rather than compiled to a module each (see the loader).
+    loader: plainMdx({ base: join(SITE.contentDir, 'papers') }),
     schema: paperSchema(topicIds),
   }),
   topics: defineCollection({

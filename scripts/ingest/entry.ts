@@ -3,7 +3,8 @@
  * Every string is double-quoted, so a title such as `null`, `no`, `1e5`, `key: value`, `---`,
  * `&a` or `*a` stays a string, and the output is byte-identical for identical input.
  */
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import type { Link } from '../../src/lib/links.ts';
 
 export interface Source {
@@ -48,27 +49,5 @@ export function serializeEntry(entry: Entry): string {
   return `---\n${yaml}---\n\n${entry.body}\n`;
 }
 
-export class EntryFormatError extends Error {
-  constructor(file: string, message: string) {
-    super(`${file}: ${message}`);
-    this.name = 'EntryFormatError';
-  }
-}
-
-/** Splits an entry file into frontmatter data and body. */
-export function parseEntry(text: string, file: string): { data: Record<string, unknown>; body: string } {
-  const normalised = text.replace(/\r\n?/gu, '\n');
-  const match = /^---\n([\s\S]*?)\n---(?:\n|$)([\s\S]*)$/u.exec(normalised);
-  if (!match)
-    throw new EntryFormatError(file, 'no YAML frontmatter: the file must start with a line "---", the fields, and another line "---"');
-  let data: unknown;
-  try {
-    data = parse(match[1] ?? '');
-  } catch (error) {
-    throw new EntryFormatError(file, `the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new EntryFormatError(file, 'the frontmatter must be a set of "field: value" lines');
-  }
-  return { data: data as Record<string, unknown>, body: (match[2] ?? '').trim() };
-}
+/** Splits an entry file into frontmatter data and body (see src/lib/frontmatter.ts). */
+export const parseEntry = (text: string, file: string): { data: Record<string, unknown>; body: string } => splitFrontmatter(text, file);

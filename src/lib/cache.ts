@@ -3,7 +3,7 @@
  * hash of their inputs, so an unchanged catalogue costs nothing the second time. It lives in
  * node_modules/.cache, like other tools' caches, and is safe to delete.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,7 +18,8 @@ export function contentHash(value: unknown): string {
 }
 
 function writeAtomic(path: string, data: string | Uint8Array): void {
-  const temp = `${path}.${process.pid}.tmp`;
+  // Unique per writer: a worker thread and the page thread may store the same image at once.
+  const temp = `${path}.${randomUUID()}.tmp`;
   writeFileSync(temp, data);
   renameSync(temp, path);
 }

@@ -7,6 +7,7 @@ import { AstroError } from 'astro/errors';
 import { cachedJson, contentHash } from './cache.ts';
 import { byListingOrder, byTitle, catalogueProblems, toPaper, toTopic, type Paper, type Topic } from './papers.ts';
 import { relatedPapers, type Related } from './related.ts';
+import { timed } from './timings.ts';
 import {
   neighbours,
   papersByTopic,
@@ -58,7 +59,7 @@ async function load(): Promise<Catalogue> {
     if (!relatedMap) {
       // Computed once per build for all papers, and cached on disk by a hash of the texts.
       const docs = papers.map((p) => ({ id: p.id, title: p.titleText, text: p.abstractText }));
-      relatedMap = new Map(cachedJson('related', contentHash(docs), () => [...relatedPapers(docs)]));
+      relatedMap = new Map(timed('related papers', () => cachedJson('related', contentHash(docs), () => [...relatedPapers(docs)])));
     }
     return relatedMap.get(id) ?? [];
   };

@@ -25,9 +25,9 @@ const expression = refuse('a {…} expression', 'escape the braces as \\{ and \\
 const tag = refuse('a <…> component or HTML tag', 'escape the < as \\<');
 
 /**
- * Paper bodies are text. MDX would run an expression, a component or an import written in one, so
- * the build refuses them: a hand edit cannot make an entry execute code, and nothing of it reaches
- * `dist`. The ingest escapes all of these.
+ * Paper bodies are text. The papers' loader (src/loaders/plain-mdx.ts) refuses live MDX before
+ * rendering; this refuses it again wherever Markdown or MDX is rendered, so a hand edit can never
+ * make an entry execute code or emit raw HTML. The ingest escapes all of these.
  */
 export const plainBodies = defineMdastPlugin({
   name: 'catalogue-plain-bodies',

@@ -5,6 +5,7 @@
 import type { Link } from './links.ts';
 import { texToText } from './math.ts';
 import { fromMdxBody } from './mdx.ts';
+import { excerpt } from './text.ts';
 import { textProblem, type PaperData, type TopicData } from './schema.ts';
 
 export interface Source {
@@ -30,10 +31,15 @@ export interface Paper {
   abstract: string;
   /** Abstract as plain Unicode text. */
   abstractText: string;
+  /** The start of the abstract, for cards (computed once, not per card). */
+  teaser: string;
   hasCode: boolean;
   /** The entry's file, relative to the project, for error messages. */
   file: string;
 }
+
+/** Characters of the abstract shown on a paper's card. */
+export const TEASER_LENGTH = 240;
 
 export interface Topic {
   id: string;
@@ -66,6 +72,7 @@ export function toPaper(entry: RawEntry<PaperData>): Paper {
     ...(data.published ? { published: data.published } : {}),
     abstract,
     abstractText: texToText(abstract),
+    teaser: excerpt(texToText(abstract), TEASER_LENGTH),
     hasCode: data.links.some((l) => l.kind === 'code'),
     file: entry.filePath ?? `${entry.id}.mdx`,
   };

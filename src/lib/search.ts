@@ -34,7 +34,7 @@ export function writeState(state: SearchState): string {
 
 /** Pagefind filters for a state: all selected topics (AND), and code when asked for. */
 export function filtersFor(state: SearchState): Record<string, string | string[]> {
-  const filters: Record<string, string | string[]> = { kind: 'paper' };
+  const filters: Record<string, string | string[]> = {};
   if (state.topics.length) filters['topic'] = state.topics;
   if (state.code) filters['code'] = 'yes';
   return filters;
@@ -109,4 +109,25 @@ export function highlight(text: string, query: string): string {
       return hit ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part);
     })
     .join('');
+}
+
+export interface TopicOption {
+  id: string;
+  name: string;
+}
+
+/**
+ * Topics whose name the query names: every word of the query starts a word of the topic's name
+ * (or of its ASCII spelling, so "muP" finds "Hyperparameter transfer (μP)"). Topics are a small
+ * closed vocabulary already on the search page, so this costs no index and no download.
+ */
+export function matchTopics(query: string, topics: readonly TopicOption[]): TopicOption[] {
+  const words = normaliseTitle(query).split(' ').filter(Boolean);
+  if (words.length === 0) return [];
+  return topics.filter((topic) => {
+    const names = [topic.name, asciiAlias(topic.name) ?? ''].map((n) => normaliseTitle(n).split(' '));
+    return names.some((name) =>
+      words.every((w) => name.some((part) => part.startsWith(w) || (w.length > 3 && part.startsWith(w.replace(/s$/u, ''))))),
+    );
+  });
 }

@@ -1,18 +1,28 @@
 /** Small text helpers for cards, descriptions and previews. */
 
+/** Marks, joiners and variation selectors belong to the character before them. */
+const CONTINUES = /^(?:\p{M}|\u200c|\u200d|\p{Emoji_Modifier})/u;
+
 /**
  * The start of a text, cut at a word boundary to at most `max` characters, with an ellipsis when
- * cut. Never cuts inside a grapheme (emoji with joiners, accents).
+ * cut. Never cuts inside a character sequence (accents, emoji with joiners).
  */
 export function excerpt(text: string, max: number): string {
-  const clean = text.replace(/\s+/gu, ' ').trim();
-  const graphemes = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(clean)].map((g) => g.segment);
-  if (graphemes.length <= max) return clean;
-  const head = graphemes.slice(0, max - 1).join('');
-  const atBoundary = graphemes[max - 1] === ' ';
+  // Only the start can be shown, so only the start is looked at (cards are many).
+  const window = text.slice(0, max * 3 + 16);
+  const clean = window.replace(/\s+/gu, ' ').trim();
+  const chars = Array.from(clean);
+  if (chars.length <= max && window.length === text.length) return clean;
+  let head = chars.slice(0, max - 1);
   const space = head.lastIndexOf(' ');
-  const cut = atBoundary || space <= max * 0.6 ? head : head.slice(0, space);
-  return `${cut.replace(/[\s,;:.–—-]+$/u, '')}…`;
+  if (chars[max - 1] === ' ' || chars.length < max) {
+    // The cut falls on a space, or the whole (shortened) window fits.
+  } else if (space > max * 0.6) head = head.slice(0, space);
+  else if (CONTINUES.test(chars[head.length] ?? '') || head.at(-1) === '\u200d') {
+    // A long word cut inside a character sequence: count in graphemes instead (rare, so slow is fine).
+    head = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(clean)].slice(0, max - 1).map((g) => g.segment);
+  }
+  return `${head.join('').replace(/[\s,;:.–—-]+$/u, '')}…`;
 }
 
 /** "1 paper", "2 papers". */

@@ -28,7 +28,8 @@ export function urlsFor(base: string) {
     json: (): string => join(base, 'papers.json'),
     search: (query?: string): string => join(base, query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
     asset: (path: string): string => join(base, path),
-    ogImage: (kind: 'paper' | 'topic' | 'site', id = 'index'): string => join(base, `og/${kind}/${id}.png`),
+    /** A page's link-preview image. Under /previews/, which Astro renders after /papers/ (see src/lib/og/pool.ts). */
+    ogImage: (kind: 'paper' | 'topic' | 'site', id = 'index'): string => join(base, `previews/${kind}/${id}.png`),
   };
 }
 

@@ -2,11 +2,13 @@ import type { APIContext } from 'astro';
 import { SITE } from '../site.config';
 import { getCatalogue } from '../lib/catalogue';
 import { papersExport } from '../lib/feeds';
+import { timed } from '../lib/timings';
 import { urls } from '../lib/urls';
 
 export async function GET(context: APIContext): Promise<Response> {
   const { papers } = await getCatalogue();
-  return new Response(JSON.stringify(papersExport(SITE.name, papers, urls, context.site), null, 2), {
+  const json = timed('feeds and exports', () => JSON.stringify(papersExport(SITE.name, papers, urls, context.site), null, 2));
+  return new Response(json, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 }

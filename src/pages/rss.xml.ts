@@ -3,14 +3,17 @@ import type { APIContext } from 'astro';
 import { SITE } from '../site.config';
 import { getCatalogue } from '../lib/catalogue';
 import { feedItems } from '../lib/feeds';
+import { timed } from '../lib/timings';
 import { absoluteUrl, urls } from '../lib/urls';
 
 export async function GET(context: APIContext): Promise<Response> {
   const { papers, topicById } = await getCatalogue();
-  return rss({
-    title: SITE.name,
-    description: SITE.tagline,
-    site: absoluteUrl(urls.home(), context.site),
-    items: feedItems(papers, topicById, urls, context.site),
-  });
+  return timed('feeds and exports', () =>
+    rss({
+      title: SITE.name,
+      description: SITE.tagline,
+      site: absoluteUrl(urls.home(), context.site),
+      items: feedItems(papers, topicById, urls, context.site),
+    }),
+  );
 }

@@ -3,10 +3,10 @@
  * (`?q=…&topic=…&code=1`, kept with replaceState so a copied link shows the same results), and
  * keyboard use (arrows move through results, Escape clears the query).
  */
-import { filtersFor, highlight, isExactTitle, readState, writeState, type SearchState } from '../lib/search';
+import { filtersFor, highlight, isExactTitle, matchTopics, readState, writeState, type SearchState, type TopicOption } from '../lib/search';
 import { loadPagefind, type Pagefind, type PagefindData, type PagefindResult } from './pagefind';
 
-const PAGE = 20;
+const PAGE = 10;
 const DEBOUNCE_MS = 120;
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
@@ -19,10 +19,15 @@ const more = document.querySelector<HTMLButtonElement>('#search-more');
 const empty = document.querySelector<HTMLElement>('#search-empty');
 const none = document.querySelector<HTMLElement>('#search-none');
 
-const topicName = new Map<string, string>();
-for (const box of document.querySelectorAll<HTMLInputElement>('input[name="topic"]')) {
-  topicName.set(box.value, box.dataset['name'] ?? box.value);
-}
+// The topic vocabulary is on the page already, as the filter checkboxes.
+const topicOptions: (TopicOption & { href: string })[] = [...document.querySelectorAll<HTMLInputElement>('input[name="topic"]')].map(
+  (box) => ({
+    id: box.value,
+    name: box.dataset['name'] ?? box.value,
+    href: box.dataset['href'] ?? '',
+  }),
+);
+const topicName = new Map(topicOptions.map((t) => [t.id, t.name]));
 
 function currentState(): SearchState {
   const data = new FormData(form ?? undefined);
@@ -80,10 +85,11 @@ function resultItem(data: PagefindData, query: string): HTMLLIElement {
   return li;
 }
 
-function setCounts(counts: Record<string, Record<string, number> | undefined>): void {
+/** Filter counts for the current results, or (with no counts given) for the whole catalogue. */
+function setCounts(counts?: Record<string, Record<string, number> | undefined>): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-count-for]')) {
     const [filter, value] = (el.dataset['countFor'] ?? '').split(':');
-    el.textContent = String(counts[filter ?? '']?.[value ?? ''] ?? 0);
+    el.textContent = counts ? String(counts[filter ?? '']?.[value ?? ''] ?? 0) : (el.dataset['total'] ?? '0');
   }
 }
 
@@ -109,13 +115,11 @@ async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
     if (none) none.hidden = true;
     if (empty) empty.hidden = false;
     if (status) status.textContent = '';
-    setCounts((await pagefind.search(null, { filters: { kind: 'paper' } }))?.filters ?? {});
+    if (list) list.dataset['state'] = '';
+    setCounts();
     return;
   }
-  const [papers, topics] = await Promise.all([
-    pagefind.search(state.query || null, { filters: filtersFor(state) }),
-    state.query ? pagefind.search(state.query, { filters: { kind: 'topic' } }) : Promise.resolve(null),
-  ]);
+  const papers = await pagefind.search(state.query || null, { filters: filtersFor(state) });
   if (mine !== generation || !papers) return;
 
   const results = [...papers.results];
@@ -136,29 +140,28 @@ async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
   pendingQuery = state.query;
   if (more) more.hidden = pending.length === 0;
 
-  const topicDatas = topics ? await Promise.all(topics.results.slice(0, 4).map((r) => r.data())) : [];
-  if (mine !== generation) return;
+  const topics = matchTopics(state.query, topicOptions).slice(0, 4) as (TopicOption & { href: string })[];
   if (topicGroup && topicList) {
     topicList.replaceChildren(
-      ...topicDatas.map((d) => {
+      ...topics.map((t) => {
         const li = document.createElement('li');
         const a = document.createElement('a');
-        a.href = d.url;
+        a.href = t.href;
         a.dataset['result'] = '';
         a.className = 'inline-block rounded-full border border-line px-3 py-1 no-underline hover:underline';
-        a.innerHTML = highlight(d.meta['title'] ?? d.url, state.query);
+        a.innerHTML = highlight(t.name, state.query);
         li.append(a);
         return li;
       }),
     );
-    topicGroup.hidden = topicDatas.length === 0;
+    topicGroup.hidden = topics.length === 0;
   }
   setCounts(papers.filters);
   // Marks which state the list shows, so tests (and styles) can tell when results are current.
   if (list) list.dataset['state'] = writeState(state);
   const count = results.length;
   if (empty) empty.hidden = true;
-  if (none) none.hidden = count > 0 || topicDatas.length > 0;
+  if (none) none.hidden = count > 0 || topics.length > 0;
   if (status) {
     const what = state.query ? `for “${state.query}”` : 'with these filters';
     status.textContent = count === 0 ? `No papers found ${what}.` : `${count} ${count === 1 ? 'paper' : 'papers'} found ${what}.`;

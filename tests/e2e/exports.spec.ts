@@ -128,8 +128,8 @@ function pngSize(path: string): { width: number; height: number } {
 
 test('each paper and topic page has its own 1200×630 preview image', async ({ page }) => {
   const pages = [
-    ...papers.map((p) => ({ path: `papers/${p.id}/`, image: `og/paper/${p.id}.png` })),
-    ...topics.map((t) => ({ path: `topics/${t.id}/`, image: `og/topic/${t.id}.png` })),
+    ...papers.map((p) => ({ path: `papers/${p.id}/`, image: `previews/paper/${p.id}.png` })),
+    ...topics.map((t) => ({ path: `topics/${t.id}/`, image: `previews/topic/${t.id}.png` })),
   ];
   for (const { path, image } of pages) {
     await page.goto(path);

@@ -72,9 +72,14 @@ for (const topic of topics) {
     await expect(page.locator('#search-status')).toHaveText(
       `${expected.length} ${expected.length === 1 ? 'paper' : 'papers'} found with these filters.`,
     );
-    const more = page.locator('#search-more');
-    while (await more.isVisible()) await more.click();
-    const ids = (await page.locator('#search-results a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).map(idOf);
+    const links = page.locator('#search-results a[data-result]');
+    while ((await links.count()) < expected.length) {
+      const shown = await links.count();
+      await page.locator('#search-more').click();
+      await expect.poll(() => links.count()).toBeGreaterThan(shown);
+    }
+    await expect(page.locator('#search-more')).toBeHidden();
+    const ids = (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).map(idOf);
     expect(ids.sort()).toEqual([...expected].sort());
     await expect(page.locator(`input[name="topic"][value="${topic.id}"]`)).toBeChecked();
     await expect(page.locator(`[data-count-for="topic:${topic.id}"]`)).toHaveText(String(expected.length));

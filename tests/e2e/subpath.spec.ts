@@ -24,7 +24,7 @@ test('feeds, papers.json, preview images and the sitemap carry the sub-path', as
   expect(json.papers.every((p) => new URL(p.url).pathname.startsWith('/catalogue/papers/'))).toBe(true);
   await page.goto('topics/video/');
   const image = (await page.locator('meta[property="og:image"]').getAttribute('content')) ?? '';
-  expect(new URL(image).pathname).toBe('/catalogue/og/topic/video.png');
+  expect(new URL(image).pathname).toBe('/catalogue/previews/topic/video.png');
   expect((await request.get(new URL(image).pathname)).status()).toBe(200);
   expect(await (await request.get('robots.txt')).text()).toMatch(/Sitemap: \S+\/catalogue\/sitemap-index\.xml/u);
 });

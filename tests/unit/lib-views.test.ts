@@ -46,7 +46,7 @@ describe('urls', () => {
       expect(u.topic('video', 2)).toBe(`${prefix}topics/video/page/2/`);
       expect(u.topicFeed('video')).toBe(`${prefix}topics/video/rss.xml`);
       expect(u.search('μP & more')).toBe(`${prefix}search/?q=%CE%BCP%20%26%20more`);
-      expect(u.ogImage('paper', 'x')).toBe(`${prefix}og/paper/x.png`);
+      expect(u.ogImage('paper', 'x')).toBe(`${prefix}previews/paper/x.png`);
     }
     expect(absoluteUrl('/catalogue/papers/x/', new URL('https://example.org'))).toBe('https://example.org/catalogue/papers/x/');
   });
@@ -179,5 +179,12 @@ describe('feeds and export', () => {
         },
       ],
     });
+  });
+});
+
+describe('excerpt of long texts', () => {
+  it('marks a cut even when the text was too long to look at whole', () => {
+    expect(excerpt(`${'word '.repeat(400)}end`, 30)).toBe(`${'word '.repeat(5).trim()} word…`);
+    expect(excerpt('👨‍👩‍👧'.repeat(200), 100).endsWith('…')).toBe(true);
   });
 });

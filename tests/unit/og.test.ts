@@ -24,7 +24,7 @@ describe('preview images', () => {
       'Paper Catalogue',
       'example.org',
     );
-    const png = await og.renderCard(card);
+    const png = og.renderCard(card);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(size(png)).toEqual([og.OG_WIDTH, og.OG_HEIGHT]);
   });
@@ -40,12 +40,55 @@ describe('preview images', () => {
 
   it('caches each image by its content: the same card is rendered once, a changed one again', async () => {
     const card = og.cards.topic('Caching', 'Once.', 3, 1, 'S', 'h');
-    const first = await og.cardPng(card);
+    const first = og.cardPng(card);
     const files = readdirSync(join(cacheDir, 'og'));
-    const second = await og.cardPng(card);
+    const second = og.cardPng(card);
     expect(second).toEqual(first);
     expect(readdirSync(join(cacheDir, 'og'))).toEqual(files);
-    await og.cardPng({ ...card, detail: '4 papers · 1 with code' });
+    og.cardPng({ ...card, detail: '4 papers · 1 with code' });
     expect(readdirSync(join(cacheDir, 'og'))).toHaveLength(files.length + 1);
+  });
+});
+
+describe('card text', () => {
+  it('wraps at spaces, breaks an over-long word, and ends clipped text with an ellipsis', async () => {
+    const { wrap, shape } = await import('../../src/lib/og/text.ts');
+    const lines = wrap('Scaling Diffusion Transformers Efficiently via μP', 700, 64, 1056, 4);
+    expect(lines).toEqual(['Scaling Diffusion Transformers', 'Efficiently via μP']);
+    for (const line of lines) expect(shape(line, 700, 64).width).toBeLessThanOrEqual(1056);
+    const long = wrap('x'.repeat(200), 700, 64, 1056, 2);
+    expect(long).toHaveLength(2);
+    expect(long[1]?.endsWith('…')).toBe(true);
+    const clipped = wrap('word '.repeat(100), 400, 30, 400, 1);
+    expect(clipped).toHaveLength(1);
+    expect(clipped[0]).toMatch(/^word( word)*…$/u);
+    expect(wrap('大规模语言模型的扩展定律', 700, 64, 200, 4).length).toBeGreaterThan(1);
+  });
+
+  it('kerns: "AV" is narrower than "A" and "V" apart', async () => {
+    const { shape } = await import('../../src/lib/og/text.ts');
+    expect(shape('AV', 700, 64).width).toBeLessThan(shape('A', 700, 64).width + shape('V', 700, 64).width);
+  });
+});
+
+describe("the catalogue's cards", () => {
+  it('has one card for the site, each paper and each topic', () => {
+    const topic = { id: 't', name: 'T', summary: 'S.', description: 'D.', file: 'f' };
+    const paper = { id: 'p', titleText: 'P', topics: ['t'], hasCode: true } as Parameters<typeof og.catalogueCards>[0]['papers'][number];
+    const pages = og.catalogueCards(
+      {
+        papers: [paper],
+        topics: [topic],
+        topicById: new Map([['t', topic]]),
+        byTopic: new Map([['t', [paper]]]),
+        stats: { papers: 1, topics: 1, withCode: 1 },
+      },
+      { name: 'Cat', tagline: 'Tag.', host: 'h' },
+    );
+    expect(pages.map((p) => `${p.kind}/${p.id}: ${p.card.detail}`)).toEqual([
+      'site/index: 1 papers · 1 topics · 1 with code',
+      'paper/p: T · code available',
+      'topic/t: 1 paper · 1 with code',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiAlias, filtersFor, highlight, isExactTitle, readState, writeState } from '../../src/lib/search.ts';
+import { asciiAlias, filtersFor, highlight, isExactTitle, matchTopics, readState, writeState } from '../../src/lib/search.ts';
 
 describe('search state in the URL', () => {
   it('reads and writes q, several topics and code, in a canonical order', () => {
@@ -10,9 +10,9 @@ describe('search state in the URL', () => {
     expect(writeState({ query: '', topics: [], code: false })).toBe('');
   });
 
-  it('maps a state to Pagefind filters: papers only, all topics, code', () => {
-    expect(filtersFor({ query: 'x', topics: [], code: false })).toEqual({ kind: 'paper' });
-    expect(filtersFor({ query: '', topics: ['a', 'b'], code: true })).toEqual({ kind: 'paper', topic: ['a', 'b'], code: 'yes' });
+  it('maps a state to Pagefind filters: all topics, code', () => {
+    expect(filtersFor({ query: 'x', topics: [], code: false })).toEqual({});
+    expect(filtersFor({ query: '', topics: ['a', 'b'], code: true })).toEqual({ topic: ['a', 'b'], code: 'yes' });
   });
 });
 
@@ -39,5 +39,28 @@ describe('highlight', () => {
       'Sparse &lt;b&gt;<mark>pruning</mark>&lt;/b&gt; &amp; <mark>Pruned</mark> nets',
     );
     expect(highlight('A "quoted" title', '')).toBe('A &quot;quoted&quot; title');
+  });
+});
+
+describe('matchTopics', () => {
+  const topics = [
+    { id: 'diffusion-models', name: 'Diffusion models' },
+    { id: 'hyperparameter-transfer', name: 'Hyperparameter transfer (μP)' },
+    { id: 'quantization', name: 'Quantization' },
+    { id: 'scaling-laws', name: 'Scaling laws' },
+  ];
+  const ids = (q: string): string[] => matchTopics(q, topics).map((t) => t.id);
+
+  it('finds topics whose name the query names, by word prefixes', () => {
+    expect(ids('quantization')).toEqual(['quantization']);
+    expect(ids('Diffusion')).toEqual(['diffusion-models']);
+    expect(ids('scaling law')).toEqual(['scaling-laws']);
+    expect(ids('muP')).toEqual(['hyperparameter-transfer']);
+  });
+
+  it('finds nothing for words no topic name has, or an empty query', () => {
+    expect(ids('GPipe')).toEqual([]);
+    expect(ids('scaling diffusion')).toEqual([]);
+    expect(ids('  ')).toEqual([]);
   });
 });

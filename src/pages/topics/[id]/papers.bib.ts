@@ -1,6 +1,7 @@
 import type { APIContext } from 'astro';
 import { bibtexEntry } from '../../../lib/bibtex';
 import { getCatalogue } from '../../../lib/catalogue';
+import { timed } from '../../../lib/timings';
 import { absoluteUrl, urls } from '../../../lib/urls';
 
 export async function getStaticPaths() {
@@ -11,6 +12,8 @@ export async function getStaticPaths() {
 export async function GET(context: APIContext): Promise<Response> {
   const { byTopic } = await getCatalogue();
   const papers = byTopic.get(context.params['id'] ?? '') ?? [];
-  const body = papers.map((p) => bibtexEntry(p, absoluteUrl(urls.paper(p.id), context.site))).join('\n\n');
+  const body = timed('feeds and exports', () =>
+    papers.map((p) => bibtexEntry(p, absoluteUrl(urls.paper(p.id), context.site))).join('\n\n'),
+  );
   return new Response(`${body}\n`, { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
 }

@@ -3,6 +3,7 @@ import type { APIContext } from 'astro';
 import { SITE } from '../../../site.config';
 import { getCatalogue } from '../../../lib/catalogue';
 import { feedItems } from '../../../lib/feeds';
+import { timed } from '../../../lib/timings';
 import { absoluteUrl, urls } from '../../../lib/urls';
 
 export async function getStaticPaths() {
@@ -15,10 +16,12 @@ export async function GET(context: APIContext): Promise<Response> {
   const { topicById, byTopic } = await getCatalogue();
   const topic = topicById.get(id);
   if (!topic) return new Response(null, { status: 404 });
-  return rss({
-    title: `${topic.name} · ${SITE.name}`,
-    description: topic.description,
-    site: absoluteUrl(urls.topic(id), context.site),
-    items: feedItems(byTopic.get(id) ?? [], topicById, urls, context.site),
-  });
+  return timed('feeds and exports', () =>
+    rss({
+      title: `${topic.name} · ${SITE.name}`,
+      description: topic.description,
+      site: absoluteUrl(urls.topic(id), context.site),
+      items: feedItems(byTopic.get(id) ?? [], topicById, urls, context.site),
+    }),
+  );
 }

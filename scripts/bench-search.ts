@@ -1,0 +1,80 @@
+/**
+ * Search benchmark on the real catalogue, in Chromium against the production build:
+ *
+ *   npm run bench:search [-- --dist dist --runs 5]
+ *
+ * Prints the time from the last keystroke to the first results on screen (the first query of a
+ * page, which also fetches index chunks, and later ones), and the bytes one query fetches: index
+ * chunks, fragments, filters, Pagefind's JS and its WebAssembly. Build first (npm run build).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { bytesForQuery, keystrokeToResults } from './bench/search.ts';
+
+const QUERIES = ['diffusion', 'scaling laws', 'GPipe', 'quantization vision transformers', 'muP'];
+const PORT = 4396;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '5' } } });
+  const dist = values.dist ?? 'dist';
+  if (!existsSync(`${dist}/pagefind/pagefind.js`)) throw new Error(`no search index in ${dist}: run npm run build first`);
+  const preview = spawn(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'preview', '--outDir', dist, '--port', String(PORT), '--ignore-lock'],
+    { stdio: 'ignore' },
+  );
+  const root = `http://localhost:${PORT}${(process.env['BASE_PATH'] ?? '/').replace(/^\/*/u, '/').replace(/\/*$/u, '/')}`;
+  try {
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch(root)).ok) break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const runs = Number(values.runs ?? 5);
+    const first: number[] = [];
+    const later: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      for (const result of await keystrokeToResults(root, QUERIES)) (result.first ? first : later).push(result.ms);
+    }
+    console.log(
+      `Last keystroke to first results (${runs} runs of ${QUERIES.length} queries, typed one key every 40 ms; includes the 120 ms debounce):`,
+    );
+    console.log(`  first query of a page: median ${median(first)} ms, max ${Math.max(...first)} ms`);
+    console.log(`  later queries:         median ${median(later)} ms, max ${Math.max(...later)} ms`);
+    const bytes = await bytesForQuery(root, 'diffusion models');
+    console.log(
+      `\nOne query ("${bytes.query}") in a fresh browser: ${bytes.requests} files, ${(bytes.bytes / 1024).toFixed(1)} KB as served, ${(bytes.gzipBytes / 1024).toFixed(1)} KB with gzip on JS/JSON`,
+    );
+    const groups = new Map<string, number>();
+    for (const f of bytes.files) {
+      const kind = /pagefind(-worker)?\.js/u.test(f.url)
+        ? 'JavaScript'
+        : /wasm/u.test(f.url)
+          ? 'WebAssembly'
+          : /\/index\//u.test(f.url)
+            ? 'index chunks'
+            : /\/fragment\//u.test(f.url)
+              ? 'fragments'
+              : /\/filter\//u.test(f.url)
+                ? 'filters'
+                : 'metadata';
+      groups.set(kind, (groups.get(kind) ?? 0) + f.bytes);
+    }
+    for (const [kind, size] of groups) console.log(`  ${kind.padEnd(13)} ${(size / 1024).toFixed(1).padStart(7)} KB`);
+  } finally {
+    preview.kill();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:search failed: ${(error as Error).message}`);
+  process.exit(1);
+});

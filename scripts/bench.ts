@@ -1,0 +1,207 @@
+/**
+ * Build benchmark on a synthetic catalogue.
+ *
+ *   npm run bench -- --papers N[,N…] [--keep] [--add 100] [--incremental] [--no-rebuild]
+ *
+ * For each N: writes N synthetic entries to a temporary folder (never content/), builds the whole
+ * site from a clean state (Astro, preview images, related papers, Pagefind), edits one paper and
+ * builds again with the caches, optionally adds more papers and builds again, and measures one
+ * search query in Chromium. Prints the numbers; --keep leaves the folder for a look. With
+ * --incremental every build uses Astro's experimental incremental builds (CATALOGUE_INCREMENTAL=1).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { bytesForQuery } from './bench/search.ts';
+import { writeCorpus } from './bench/corpus.ts';
+
+type Timings = Record<string, { ms: number; count: number }>;
+
+interface BuildResult {
+  wallMs: number;
+  peakRssBytes: number;
+  timings: Timings;
+}
+
+/** Resident memory of a process and all its descendants, from /proc (Linux). */
+function treeRss(root: number): number {
+  let total = 0;
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop() as number;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      // gone
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs `astro build` on a content folder, timing it and sampling the memory of its process tree. */
+function build(dir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+  const timingsFile = join(dir, 'timings.json');
+  rmSync(timingsFile, { force: true });
+  const started = performance.now();
+  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(dir, 'dist')], {
+    env: {
+      ...process.env,
+      CATALOGUE_CONTENT: join(dir, 'content'),
+      CATALOGUE_CACHE_DIR: join(dir, 'astro-cache'),
+      CATALOGUE_ARTEFACT_CACHE: join(dir, 'artefact-cache'),
+      CATALOGUE_TIMINGS: timingsFile,
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid ?? 0))), 100);
+  return new Promise((resolve, reject) => {
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      if (code !== 0) return reject(new Error(`build failed (${code}):\n${stderr.slice(-3000)}`));
+      const timings = existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as Timings) : {};
+      resolve({ wallMs: performance.now() - started, peakRssBytes: peak, timings });
+    });
+  });
+}
+
+function walk(dir: string): { path: string; size: number }[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    return stat.isDirectory() ? walk(path) : [{ path, size: stat.size }];
+  });
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const ms = (name: string, t: Timings): number => t[name]?.ms ?? 0;
+
+async function serve(dir: string, port: number): Promise<() => void> {
+  const child = spawn(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'preview', '--outDir', join(dir, 'dist'), '--port', String(port), '--ignore-lock'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://localhost:${port}/`)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return () => child.kill();
+}
+
+async function benchmark(n: number, keep: boolean, add: number, rebuildToo: boolean): Promise<Record<string, string>> {
+  const dir = mkdtempSync(join(tmpdir(), `catalogue-bench-${n}-`));
+  const ids = writeCorpus(join(dir, 'content'), n);
+  const row: Record<string, string> = { papers: String(ids.length) };
+
+  const full = await build(dir);
+  const pagefindMs = ms('pagefind', full.timings);
+  // Work besides page rendering and Pagefind on the build's critical path: images drawn on the
+  // page thread (the worker's share runs alongside), related papers, feeds and exports.
+  const imagesOnPageThread = Math.max(0, ms('preview images (rendered)', full.timings) - ms('preview images (worker)', full.timings));
+  const extras = imagesOnPageThread + ms('related papers', full.timings) + ms('feeds and exports', full.timings);
+  const files = walk(join(dir, 'dist'));
+  const html = files.filter((f) => f.path.endsWith('.html'));
+  const largest = html.reduce((a, b) => (b.size > a.size ? b : a), { path: '', size: 0 });
+  row['full build'] = s(full.wallMs);
+  row['  Astro (pages, images, feeds)'] = s(full.wallMs - pagefindMs);
+  row['  Pagefind'] = s(pagefindMs);
+  row['  preview images'] =
+    `${full.timings['preview images (rendered)']?.count ?? 0} drawn, ${s(ms('preview images (rendered)', full.timings))} CPU (${s(imagesOnPageThread)} on the page thread)`;
+  row['  related papers'] = s(ms('related papers', full.timings));
+  row['  feeds and exports'] = s(ms('feeds and exports', full.timings));
+  row['share outside rendering and Pagefind'] = `${((100 * extras) / full.wallMs).toFixed(0)} %`;
+  row['peak RSS'] = mb(full.peakRssBytes);
+  row['pages'] = String(html.length);
+  row['pages per second'] = (html.length / ((full.wallMs - pagefindMs) / 1000)).toFixed(0);
+  row['dist size'] = mb(files.reduce((a, f) => a + f.size, 0));
+  row['Pagefind index'] = mb(walk(join(dir, 'dist', 'pagefind')).reduce((a, f) => a + f.size, 0));
+  row['largest HTML page'] = `${kb(largest.size)} (${largest.path.replace(join(dir, 'dist'), '')})`;
+
+  // Edit one paper's abstract and build again with the caches in place.
+  if (rebuildToo) await rebuilds(dir, ids, add, row);
+  const stop = await serve(dir, 4397);
+  try {
+    const query = await bytesForQuery('http://localhost:4397/', 'diffusion models');
+    row['one search query'] = `${kb(query.bytes)} as served, ${kb(query.gzipBytes)} with gzip (${query.requests} files)`;
+  } finally {
+    stop();
+  }
+  if (keep) row['kept in'] = dir;
+  else rmSync(dir, { recursive: true, force: true });
+  return row;
+}
+
+async function rebuilds(dir: string, ids: string[], add: number, row: Record<string, string>): Promise<void> {
+  const edited = join(dir, 'content', 'papers', `${ids[Math.floor(ids.length / 2)]}.mdx`);
+  writeFileSync(edited, `${readFileSync(edited, 'utf8').trimEnd()} Edited for the benchmark.\n`);
+  const rebuild = await build(dir);
+  row['rebuild after editing one paper'] =
+    `${s(rebuild.wallMs)} (${rebuild.timings['preview images (rendered)']?.count ?? 0} images rendered)`;
+
+  if (add > 0) {
+    writeCorpus(join(dir, 'more'), ids.length + add);
+    const more = readdirSync(join(dir, 'more', 'papers')).filter((f) => !existsSync(join(dir, 'content', 'papers', f)));
+    for (const f of more.slice(0, add)) writeFileSync(join(dir, 'content', 'papers', f), readFileSync(join(dir, 'more', 'papers', f)));
+    const grown = await build(dir);
+    row[`rebuild after adding ${add} papers`] =
+      `${s(grown.wallMs)} (${grown.timings['preview images (rendered)']?.count ?? 0} images rendered)`;
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      papers: { type: 'string', default: '87' },
+      keep: { type: 'boolean', default: false },
+      add: { type: 'string', default: '0' },
+      'no-rebuild': { type: 'boolean', default: false },
+      incremental: { type: 'boolean', default: false },
+    },
+  });
+  const sizes = (values.papers ?? '87').split(',').map((v) => Number(v.trim()));
+  if (sizes.some((v) => !Number.isInteger(v) || v < 1)) throw new Error('--papers takes whole numbers, e.g. --papers 87,1000,10000');
+  if (values.incremental) process.env['CATALOGUE_INCREMENTAL'] = '1';
+  console.log(
+    `Benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${mb(totalmem())} RAM, Node ${process.version}${values.incremental ? ', incremental builds on' : ''}\n`,
+  );
+  const rows: Record<string, string>[] = [];
+  for (const n of sizes) {
+    console.error(`building ${n} papers…`);
+    rows.push(await benchmark(n, values.keep ?? false, Number(values.add ?? 0), !values['no-rebuild']));
+  }
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const width = Math.max(...keys.map((k) => k.length)) + 2;
+  const col = Math.max(18, ...rows.flatMap((r) => Object.values(r).map((v) => v.length + 2)));
+  for (const key of keys) console.log(key.padEnd(width) + rows.map((r) => (r[key] ?? '').padEnd(col)).join(''));
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${(error as Error).message}`);
+  process.exit(1);
+});
