@@ -84,7 +84,7 @@ export async function keystrokeToResults(root: string, queries: string[]): Promi
     const out: Latency[] = [];
     for (const [i, query] of queries.entries()) {
       await page.locator('#search-query').fill('');
-      await page.locator('#search-results[data-state=""], #search-empty:visible').first().waitFor();
+      await page.locator('#search-results[data-state=""]').waitFor({ state: 'attached' });
       await page.evaluate(() => {
         const w = window as unknown as { __lastKey: number; __firstResult: number };
         w.__lastKey = 0;

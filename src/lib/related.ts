@@ -4,7 +4,7 @@
  * terms each pair shares. Computed once per build for the whole catalogue; terms are integers and
  * vectors typed arrays, so 10 000 papers take a few seconds.
  */
-import { tokenize, type Token } from './terms.ts';
+import { forEachToken } from './terms.ts';
 
 export { stem, tokenize } from './terms.ts';
 
@@ -63,19 +63,20 @@ class Vocabulary {
 /** Term counts of a document: words and adjacent-word phrases, title counted twice. */
 function termCounts(doc: Document, vocabulary: Vocabulary): Map<number, number> {
   const counts = new Map<number, number>();
-  const add = (tokens: Token[], weight: number): void => {
-    tokens.forEach((t, i) => {
-      const word = vocabulary.id(t.stem, t.surface);
+  const add = (text: string, weight: number): void => {
+    let previous: { stem: string; surface: string; index: number } | undefined;
+    forEachToken(text, (stem, surface, index) => {
+      const word = vocabulary.id(stem, surface);
       counts.set(word, (counts.get(word) ?? 0) + weight);
-      const next = tokens[i + 1];
-      if (next && next.index === t.index + 1) {
-        const phrase = vocabulary.id(`${t.stem} ${next.stem}`, `${t.surface} ${next.surface}`);
+      if (previous && index === previous.index + 1) {
+        const phrase = vocabulary.id(`${previous.stem} ${stem}`, `${previous.surface} ${surface}`);
         counts.set(phrase, (counts.get(phrase) ?? 0) + weight);
       }
+      previous = { stem, surface, index };
     });
   };
-  add(tokenize(doc.title), TITLE_WEIGHT);
-  add(tokenize(doc.text), 1);
+  add(doc.title, TITLE_WEIGHT);
+  add(doc.text, 1);
   return counts;
 }
 
@@ -159,7 +160,7 @@ export function relatedPapers(docs: readonly Document[], options: RelatedOptions
         scores[doc] = (scores[doc] as number) + w * (postingWeight[p] as number);
       }
     }
-    const candidates = touched.sort((a, b) => (scores[b] as number) - (scores[a] as number) || byId(a, b)).slice(0, limit * 3);
+    const candidates = topK(touched, limit * 3, (a, b) => (scores[b] as number) - (scores[a] as number) || byId(a, b));
     for (const doc of touched) scores[doc] = 0;
     touched.length = 0;
     const ranked = candidates
@@ -177,6 +178,19 @@ export function relatedPapers(docs: readonly Document[], options: RelatedOptions
     );
   });
   return result;
+}
+
+/** The `k` first items under `compare`, without sorting them all (candidates can be thousands). */
+function topK(items: readonly number[], k: number, compare: (a: number, b: number) => number): number[] {
+  const best: number[] = [];
+  for (const item of items) {
+    if (best.length === k && compare(item, best[k - 1] as number) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compare(item, best[at - 1] as number) < 0) at--;
+    best.splice(at, 0, item);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 /** The terms two documents share that weigh most in both; a phrase replaces the words it holds. */

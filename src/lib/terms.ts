@@ -60,6 +60,12 @@ const isNoise = (word: string): boolean => word.length < 2 || STOPWORDS.has(word
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  forEachToken(text, (stem, surface, index) => tokens.push({ stem, surface, index }));
+  return tokens;
+}
+
+/** Calls `visit` for each content word of a text, without building token objects. */
+export function forEachToken(text: string, visit: (stem: string, surface: string, index: number) => void): void {
   let index = 0;
   for (const m of text
     .normalize('NFKC')
@@ -67,10 +73,12 @@ export function tokenize(text: string): Token[] {
     .matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)) {
     index += 1;
     const lower = m[0].toLowerCase();
+    if (!lower.includes('-')) {
+      if (!isNoise(lower)) visit(stem(lower), lower, index);
+      continue;
+    }
     const parts = lower.split('-');
     if (parts.every(isNoise)) continue;
-    const last = parts.at(-1) ?? lower;
-    tokens.push({ stem: [...parts.slice(0, -1), stem(last)].join('-'), surface: lower, index });
+    visit([...parts.slice(0, -1), stem(parts.at(-1) ?? lower)].join('-'), lower, index);
   }
-  return tokens;
 }

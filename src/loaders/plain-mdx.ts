@@ -9,7 +9,7 @@
  * Performance).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
@@ -48,7 +48,7 @@ export function bodyProblem(body: string): string | undefined {
 }
 
 async function syncFile(ctx: LoaderContext, root: string, base: string, name: string): Promise<string> {
-  const absolute = join(root, base, name);
+  const absolute = resolve(root, base, name);
   const filePath = relative(root, absolute);
   const id = name.replace(/\.mdx$/u, '');
   const text = readFileSync(absolute, 'utf8');

@@ -39,6 +39,16 @@ function applyState(state: SearchState): void {
   for (const box of document.querySelectorAll<HTMLInputElement>('input[name="topic"]')) box.checked = state.topics.includes(box.value);
   const code = document.querySelector<HTMLInputElement>('input[name="code"]');
   if (code) code.checked = state.code;
+  // A shared link with filters shows them.
+  const filters = document.querySelector<HTMLDetailsElement>('#search-filters');
+  if (filters && (state.topics.length > 0 || state.code)) filters.open = true;
+  showFilterCount(state);
+}
+
+function showFilterCount(state: SearchState): void {
+  const selected = state.topics.length + (state.code ? 1 : 0);
+  const el = document.querySelector('[data-filter-count]');
+  if (el) el.textContent = selected ? `(${selected} selected)` : '';
 }
 
 /** Pagefind excerpts are escaped text with <mark> tags; rebuild them as DOM, never as HTML. */
@@ -106,6 +116,7 @@ async function showMore(): Promise<void> {
 
 async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
   const mine = ++generation;
+  showFilterCount(state);
   history.replaceState(history.state, '', `${location.pathname}${writeState(state)}${location.hash}`);
   const hasFilters = state.topics.length > 0 || state.code;
   if (!state.query && !hasFilters) {

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseEntry, serializeEntry, type EntryData } from '../../scripts/ingest/entry.ts';
 import { planIngest } from '../../scripts/ingest/run.ts';
 import { CASES, CORPUS_DIR } from '../fixtures/hostile/corpus.ts';
@@ -84,7 +84,8 @@ function build(name: BuildName): void {
     else writeCorpusContent(CORPUS_CONTENT);
     const canary = `canary-${randomUUID()}`;
     writeFileSync(canaryFile(name), canary);
-    env['CATALOGUE_CONTENT'] = name === 'hostile' ? HOSTILE_CONTENT : CORPUS_CONTENT;
+    // One relative and one absolute content root, as users and the benchmark give them.
+    env['CATALOGUE_CONTENT'] = name === 'hostile' ? HOSTILE_CONTENT : resolve(CORPUS_CONTENT);
     env[CANARY] = canary;
   }
   const started = performance.now();

@@ -96,7 +96,9 @@ test('the has-code filter keeps papers with a repository, and shows its count', 
 test('typing updates the URL, and the URL restores the same results in a new page', async ({ page, context }) => {
   await openSearch(page);
   await searchFor(page, 'scaling');
+  await page.getByText('Filter by topic or code').click();
   await page.getByRole('checkbox', { name: /^Scaling laws/u }).check();
+  await expect(page.locator('[data-filter-count]')).toHaveText('(1 selected)');
   await expect(page).toHaveURL(/\?q=scaling&topic=scaling-laws$/u);
   await expect(page.locator('#search-results')).toHaveAttribute('data-state', '?q=scaling&topic=scaling-laws');
   const before = await page.locator('#search-results a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
