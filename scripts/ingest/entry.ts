@@ -5,25 +5,11 @@
  */
 import { stringify } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
-import type { Link } from '../../src/lib/links.ts';
+import type { PaperData, SourceData } from '../../src/lib/schema.ts';
 
-export interface Source {
-  listing: string;
-  name: string;
-  date: string;
-  position: number;
-}
-
-export interface EntryData {
-  id: string;
-  title: string;
-  topics: string[];
-  links: Link[];
-  sources: Source[];
-  authors?: string[];
-  arxiv?: string;
-  published?: string;
-}
+export type Source = SourceData;
+/** An entry's frontmatter plus its id: the shape the schema in src/lib/schema.ts validates. */
+export type EntryData = PaperData;
 
 export interface Entry {
   data: EntryData;

@@ -6,14 +6,9 @@ import type { Link } from './links.ts';
 import { texToText } from './math.ts';
 import { fromMdxBody } from './mdx.ts';
 import { excerpt } from './text.ts';
-import { textProblem, type PaperData, type TopicData } from './schema.ts';
+import { textProblem, type PaperData, type SourceData, type TopicData } from './schema.ts';
 
-export interface Source {
-  listing: string;
-  name: string;
-  date: string;
-  position: number;
-}
+export type Source = SourceData;
 
 export interface Paper {
   id: string;

@@ -130,6 +130,7 @@ export function paperSchema(topicIds: readonly string[]) {
     .describe('Frontmatter of a paper entry in content/papers/<id>.mdx. The body is the abstract.');
 }
 
+export type SourceData = z.output<typeof sourceSchema>;
 export type PaperData = z.output<ReturnType<typeof paperSchema>>;
 
 export const topicSchema = z
