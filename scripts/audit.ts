@@ -7,11 +7,11 @@
  *
  * Uses the Chromium that scripts/chromium.ts finds.
  */
-import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumExecutable, QUIET_FLAGS } from './chromium.ts';
+import { startPreview } from './preview.ts';
 
 const PAGES: [string, string][] = [
   ['home', ''],
@@ -22,30 +22,16 @@ const PAGES: [string, string][] = [
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const TARGET = 0.98;
 
-async function waitFor(url: string, tries = 50): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the preview server did not answer at ${url}`);
-}
-
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, port: { type: 'string', default: '4398' } } });
-  const base = (process.env['BASE_PATH'] ?? '/').replace(/^\/*/u, '/').replace(/\/*$/u, '/');
-  const root = `http://localhost:${values.port}${base}`;
-  const preview = spawn('npx', ['astro', 'preview', '--outDir', values.dist, '--port', values.port, '--ignore-lock'], { stdio: 'ignore' });
+  const preview = await startPreview(values.dist, Number(values.port));
+  const root = preview.url;
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumExecutable(),
     chromeFlags: ['--headless=new', '--no-sandbox', ...QUIET_FLAGS],
   });
   let failed = 0;
   try {
-    await waitFor(root);
     console.log(
       `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, ${chromiumExecutable()}, target ${TARGET} in every category\n`,
     );
@@ -71,7 +57,7 @@ async function main(): Promise<number> {
     }
   } finally {
     chrome.kill();
-    preview.kill();
+    preview.stop();
   }
   console.log(failed === 0 ? `\nAll scores are at least ${TARGET}.` : `\n${failed} score(s) below ${TARGET}.`);
   return failed === 0 ? 0 : 1;

@@ -1,19 +1,18 @@
 /**
  * Search benchmark on the real catalogue, in Chromium against the production build:
  *
- *   npm run bench:search [-- --dist dist --runs 5]
+ *   npm run bench:search [-- --dist dist --runs 5 --port 4396]
  *
  * Prints the time from the last keystroke to the first results on screen (the first query of a
  * page, which also fetches index chunks, and later ones), and the bytes one query fetches: index
  * chunks, fragments, filters, Pagefind's JS and its WebAssembly. Build first (npm run build).
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bytesForQuery, keystrokeToResults } from './bench/search.ts';
+import { startPreview } from './preview.ts';
 
 const QUERIES = ['diffusion', 'scaling laws', 'GPipe', 'quantization vision transformers', 'muP'];
-const PORT = 4396;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -21,23 +20,18 @@ const median = (xs: number[]): number => {
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '5' } } });
+  const { values } = parseArgs({
+    options: {
+      dist: { type: 'string', default: 'dist' },
+      runs: { type: 'string', default: '5' },
+      port: { type: 'string', default: '4396' },
+    },
+  });
   const dist = values.dist ?? 'dist';
   if (!existsSync(`${dist}/pagefind/pagefind.js`)) throw new Error(`no search index in ${dist}: run npm run build first`);
-  const preview = spawn(
-    process.execPath,
-    ['node_modules/astro/bin/astro.mjs', 'preview', '--outDir', dist, '--port', String(PORT), '--ignore-lock'],
-    { stdio: 'ignore' },
-  );
-  const root = `http://localhost:${PORT}${(process.env['BASE_PATH'] ?? '/').replace(/^\/*/u, '/').replace(/\/*$/u, '/')}`;
+  const preview = await startPreview(dist, Number(values.port));
+  const root = preview.url;
   try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(root)).ok) break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
     const runs = Number(values.runs ?? 5);
     const first: number[] = [];
     const later: number[] = [];
@@ -70,7 +64,7 @@ async function main(): Promise<void> {
     }
     for (const [kind, size] of groups) console.log(`  ${kind.padEnd(13)} ${(size / 1024).toFixed(1).padStart(7)} KB`);
   } finally {
-    preview.kill();
+    preview.stop();
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Build benchmark on a synthetic catalogue.
  *
- *   npm run bench -- --papers N[,N…] [--keep] [--add 100] [--incremental] [--no-rebuild]
+ *   npm run bench -- --papers N[,N…] [--keep] [--add 100] [--incremental] [--no-rebuild] [--port 4397]
  *
  * For each N: writes N synthetic entries to a temporary folder (never content/), builds the whole
  * site from a clean state (Astro, preview images, related papers, Pagefind), edits one paper and
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bytesForQuery } from './bench/search.ts';
 import { writeCorpus } from './bench/corpus.ts';
+import { startPreview } from './preview.ts';
 
 type Timings = Record<string, { ms: number; count: number }>;
 
@@ -96,25 +97,7 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const ms = (name: string, t: Timings): number => t[name]?.ms ?? 0;
 
-async function serve(dir: string, port: number): Promise<() => void> {
-  const child = spawn(
-    process.execPath,
-    ['node_modules/astro/bin/astro.mjs', 'preview', '--outDir', join(dir, 'dist'), '--port', String(port), '--ignore-lock'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://localhost:${port}/`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  return () => child.kill();
-}
-
-async function benchmark(n: number, keep: boolean, add: number, rebuildToo: boolean): Promise<Record<string, string>> {
+async function benchmark(n: number, keep: boolean, add: number, rebuildToo: boolean, port: number): Promise<Record<string, string>> {
   const dir = mkdtempSync(join(tmpdir(), `catalogue-bench-${n}-`));
   const ids = writeCorpus(join(dir, 'content'), n);
   const row: Record<string, string> = { papers: String(ids.length) };
@@ -145,12 +128,12 @@ async function benchmark(n: number, keep: boolean, add: number, rebuildToo: bool
 
   // Edit one paper's abstract and build again with the caches in place.
   if (rebuildToo) await rebuilds(dir, ids, add, row);
-  const stop = await serve(dir, 4397);
+  const preview = await startPreview(join(dir, 'dist'), port);
   try {
-    const query = await bytesForQuery('http://localhost:4397/', 'diffusion models');
+    const query = await bytesForQuery(preview.url, 'diffusion models');
     row['one search query'] = `${kb(query.bytes)} as served, ${kb(query.gzipBytes)} with gzip (${query.requests} files)`;
   } finally {
-    stop();
+    preview.stop();
   }
   if (keep) row['kept in'] = dir;
   else rmSync(dir, { recursive: true, force: true });
@@ -182,6 +165,7 @@ async function main(): Promise<void> {
       add: { type: 'string', default: '0' },
       'no-rebuild': { type: 'boolean', default: false },
       incremental: { type: 'boolean', default: false },
+      port: { type: 'string', default: '4397' },
     },
   });
   const sizes = (values.papers ?? '87').split(',').map((v) => Number(v.trim()));
@@ -193,7 +177,7 @@ async function main(): Promise<void> {
   const rows: Record<string, string>[] = [];
   for (const n of sizes) {
     console.error(`building ${n} papers…`);
-    rows.push(await benchmark(n, values.keep ?? false, Number(values.add ?? 0), !values['no-rebuild']));
+    rows.push(await benchmark(n, values.keep ?? false, Number(values.add ?? 0), !values['no-rebuild'], Number(values.port)));
   }
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const width = Math.max(...keys.map((k) => k.length)) + 2;
