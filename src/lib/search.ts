@@ -111,6 +111,87 @@ export function highlight(text: string, query: string): string {
     .join('');
 }
 
+/** How many words a result's excerpt shows. */
+export const EXCERPT_WORDS = 30;
+
+/** A run of excerpt text, marked when it is a word the query matched. */
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
+
+/** Pagefind's own excerpt (text with `<` and `>` escaped, matched words in <mark>) as parts. */
+export function excerptParts(excerpt: string): ExcerptPart[] {
+  return excerpt
+    .split(/(<mark>.*?<\/mark>)/u)
+    .filter(Boolean)
+    .map((part) => {
+      const m = /^<mark>(.*)<\/mark>$/u.exec(part);
+      return { text: (m?.[1] ?? part).replace(/&lt;/gu, '<').replace(/&gt;/gu, '>'), mark: Boolean(m) };
+    });
+}
+
+/** What the excerpt needs of a Pagefind result: its page text, and the word positions that matched. */
+export interface PagefindText {
+  /** The page's indexed text. */
+  content: string;
+  /** The same text with `<` and `>` escaped and, where Pagefind split words itself, U+200B kept. */
+  raw_content?: string;
+  locations?: number[];
+}
+
+/**
+ * The excerpt a search result shows, taken from the abstract only, as plain-text parts.
+ *
+ * Pagefind indexes a paper's title together with its abstract, and weights the title higher, so its
+ * own excerpt of a title match starts by repeating the heading shown just above it. This one starts
+ * after the title: at the run of `length` words with the most matches in the abstract, or at the
+ * abstract's start when only the title matched. Undefined, so that Pagefind's excerpt stands, when
+ * the page text does not start with the title (or its ASCII spelling and the title) or Pagefind
+ * split its words on U+200B rather than on spaces.
+ */
+export function abstractExcerpt(page: PagefindText, title: string, length = EXCERPT_WORDS): ExcerptPart[] | undefined {
+  if (page.raw_content?.includes('\u200B')) return undefined;
+  // Pagefind's word positions count words split on white space.
+  const words = page.content.split(/[^\S\uFEFF]+/u);
+  // The heading, after the ASCII spelling that titles with Greek letters or scripts are indexed with.
+  const alias = asciiAlias(title);
+  const heads = [title, ...(alias ? [`${alias} ${title}`] : [])].map(normaliseTitle).filter(Boolean);
+  const longest = Math.max(0, ...heads.map((h) => h.length));
+  let from = 0;
+  for (let k = 1; k < words.length; k++) {
+    const start = normaliseTitle(words.slice(0, k).join(' '));
+    if (heads.includes(start)) from = k;
+    if (start.length >= longest) break;
+  }
+  if (from === 0) return undefined;
+  const hits = new Set((page.locations ?? []).filter((l) => l >= from && l < words.length));
+  const sorted = [...hits].sort((a, b) => a - b);
+  // The earliest window holding the most matches, opening a few words before its first.
+  let start = from;
+  let best = 0;
+  for (const hit of sorted) {
+    const s = Math.max(from, hit - 3);
+    const n = sorted.filter((h) => h >= s && h < s + length).length;
+    if (n > best) [start, best] = [s, n];
+  }
+  start = Math.max(from, Math.min(start, words.length - length));
+  const end = Math.min(words.length, start + length);
+  const parts: ExcerptPart[] = [];
+  const add = (text: string, mark: boolean): void => {
+    const last = parts.at(-1);
+    if (last && !last.mark && !mark) last.text += text;
+    else parts.push({ text, mark });
+  };
+  if (start > from) add('… ', false);
+  for (let i = start; i < end; i++) {
+    if (i > start) add(' ', false);
+    add(words[i] ?? '', hits.has(i));
+  }
+  if (end < words.length) add(' …', false);
+  return parts;
+}
+
 export interface TopicOption {
   id: string;
   name: string;

@@ -2,13 +2,15 @@
  * Loads Pagefind on demand. Its script and WASM are fetched the first time this is called (when a
  * search box gets focus, or the search page opens), never on a plain page load.
  */
+import { EXCERPT_WORDS, type PagefindText } from '../lib/search';
+
 export interface PagefindResult {
   id: string;
   score: number;
   data: () => Promise<PagefindData>;
 }
 
-export interface PagefindData {
+export interface PagefindData extends PagefindText {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
@@ -37,7 +39,7 @@ export function loadPagefind(): Promise<Pagefind> {
     const url = `${import.meta.env.BASE_URL.replace(/\/?$/u, '/')}pagefind/pagefind.js`;
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
     await pagefind.options({
-      excerptLength: 28,
+      excerptLength: EXCERPT_WORDS,
       // Titles carry most of what a reader remembers of a paper.
       ranking: { termFrequency: 0.8, pageLength: 0.6 },
     });

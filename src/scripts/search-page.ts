@@ -3,7 +3,18 @@
  * (`?q=…&topic=…&code=1`, kept with replaceState so a copied link shows the same results), and
  * keyboard use (arrows move through results, Escape clears the query).
  */
-import { filtersFor, highlight, isExactTitle, matchTopics, readState, writeState, type SearchState, type TopicOption } from '../lib/search';
+import {
+  abstractExcerpt,
+  excerptParts,
+  filtersFor,
+  highlight,
+  isExactTitle,
+  matchTopics,
+  readState,
+  writeState,
+  type SearchState,
+  type TopicOption,
+} from '../lib/search';
 import { loadPagefind, type Pagefind, type PagefindData, type PagefindResult } from './pagefind';
 
 const PAGE = 10;
@@ -51,15 +62,17 @@ function showFilterCount(state: SearchState): void {
   if (el) el.textContent = selected ? `(${selected} selected)` : '';
 }
 
-/** Pagefind excerpts are escaped text with <mark> tags; rebuild them as DOM, never as HTML. */
-function excerptNodes(excerpt: string): Node[] {
-  const unescape = (s: string): string => s.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>');
-  return excerpt.split(/(<mark>.*?<\/mark>)/u).map((part) => {
-    const m = /^<mark>(.*)<\/mark>$/u.exec(part);
-    if (!m) return document.createTextNode(unescape(part));
-    const mark = document.createElement('mark');
-    mark.textContent = unescape(m[1] ?? '');
-    return mark;
+/**
+ * A result's excerpt as DOM, never as HTML: the abstract's own parts, or else Pagefind's excerpt
+ * (text with `<` and `>` escaped, and <mark> tags).
+ */
+function excerptNodes(data: PagefindData): Node[] {
+  const parts = abstractExcerpt(data, data.meta['title'] ?? '') ?? excerptParts(data.excerpt);
+  return parts.map(({ text, mark }) => {
+    if (!mark) return document.createTextNode(text);
+    const el = document.createElement('mark');
+    el.textContent = text;
+    return el;
   });
 }
 
@@ -77,7 +90,7 @@ function resultItem(data: PagefindData, query: string): HTMLLIElement {
   h.append(a);
   const p = document.createElement('p');
   p.className = 'mt-1 text-sm leading-relaxed text-muted';
-  p.append(...excerptNodes(data.excerpt));
+  p.append(...excerptNodes(data));
   li.append(h, p);
   const topics = (data.meta['topics'] ?? '').split(',').filter(Boolean);
   if (topics.length) {

@@ -65,6 +65,20 @@ test('each result shows its title, an excerpt and its topic chips; the count is 
   await expect(page.locator('#search-status')).toHaveText(/^\d+ papers found for “pruning”\.$/u);
 });
 
+for (const query of ['GPipe', 'pruning']) {
+  test(`the excerpts for “${query}” go on from each title instead of repeating it`, async ({ page }) => {
+    await openSearch(page, `?q=${query}`);
+    const results = page.locator('#search-results > li');
+    await expect(results.first()).toBeVisible();
+    for (const result of await results.all()) {
+      const title = (await result.locator('h2 a').textContent()) ?? '';
+      const excerpt = (await result.locator('p').textContent()) ?? '';
+      expect(excerpt.length, title).toBeGreaterThan(40);
+      expect(excerpt.startsWith(title), `“${excerpt}” repeats “${title}”`).toBe(false);
+    }
+  });
+}
+
 for (const topic of topics) {
   test(`the ${topic.id} filter returns exactly the papers of its topic page`, async ({ page }) => {
     const expected = papers.filter((p) => p.topics.includes(topic.id)).map((p) => p.id);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { asciiAlias, filtersFor, highlight, isExactTitle, matchTopics, readState, writeState } from '../../src/lib/search.ts';
+import {
+  abstractExcerpt,
+  excerptParts,
+  asciiAlias,
+  filtersFor,
+  highlight,
+  isExactTitle,
+  matchTopics,
+  readState,
+  writeState,
+} from '../../src/lib/search.ts';
 
 describe('search state in the URL', () => {
   it('reads and writes q, several topics and code, in a canonical order', () => {
@@ -39,6 +49,63 @@ describe('highlight', () => {
       'Sparse &lt;b&gt;<mark>pruning</mark>&lt;/b&gt; &amp; <mark>Pruned</mark> nets',
     );
     expect(highlight('A "quoted" title', '')).toBe('A &quot;quoted&quot; title');
+  });
+});
+
+describe('abstractExcerpt', () => {
+  const title = 'GPipe: Efficient Training of Giant Neural Networks using Pipeline Parallelism';
+  // Pagefind's page text: the heading (which it ends with a full stop), then the abstract.
+  const abstract = Array.from({ length: 60 }, (_, i) => `w${i}`);
+  const content = `${title}. ${abstract.join(' ')}`;
+  const at = (word: string): number => content.split(' ').indexOf(word);
+  /** Parts written the way a reader sees them: marked words in [brackets]. */
+  const show = (parts: { text: string; mark: boolean }[] | undefined): string | undefined =>
+    parts?.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
+
+  it('starts after the title when only the title matched', () => {
+    expect(show(abstractExcerpt({ content, locations: [at('GPipe:')] }, title, 5))).toBe('w0 w1 w2 w3 w4 …');
+  });
+
+  it('shows the densest run of matches in the abstract, never the title, from a few words before the first', () => {
+    const locations = [at('GPipe:'), at('w8'), at('w40'), at('w42')];
+    expect(show(abstractExcerpt({ content, locations }, title, 6))).toBe('… w37 w38 w39 [w40] w41 [w42] …');
+  });
+
+  it('ends at the end of the abstract with a full window', () => {
+    expect(show(abstractExcerpt({ content, locations: [at('w59')] }, title, 4))).toBe('… w56 w57 w58 [w59]');
+  });
+
+  it('shows a short abstract whole, without ellipses, as plain text', () => {
+    const parts = abstractExcerpt({ content: 'Why List<T> works. Types <b>&lt;i&gt; here', locations: [4] }, 'Why List<T> works', 30);
+    expect(parts).toEqual([
+      { text: 'Types ', mark: false },
+      { text: '<b>&lt;i&gt;', mark: true },
+      { text: ' here', mark: false },
+    ]);
+  });
+
+  it('starts after the ASCII spelling a title with Greek letters is indexed with, and the title', () => {
+    expect(show(abstractExcerpt({ content: 'Scaling via muP. Scaling via μP. We scale μP', locations: [8] }, 'Scaling via μP', 3))).toBe(
+      'We scale [μP]',
+    );
+  });
+
+  it("leaves Pagefind's excerpt when the text does not start with the title, is only the title, or is split on U+200B", () => {
+    expect(abstractExcerpt({ content: abstract.join(' '), locations: [3] }, title)).toBeUndefined();
+    expect(abstractExcerpt({ content: `${title}.`, locations: [0] }, title)).toBeUndefined();
+    expect(abstractExcerpt({ content: 'Title. 模型训练', raw_content: 'Title. 模型\u200B训练', locations: [1] }, 'Title')).toBeUndefined();
+    expect(abstractExcerpt({ content, locations: [1] }, '')).toBeUndefined();
+  });
+});
+
+describe('excerptParts', () => {
+  it("reads Pagefind's excerpt: escaped text, matched words in <mark>", () => {
+    expect(excerptParts('a &lt;b&gt; <mark>GPipe,</mark> c <mark>x&lt;y</mark>')).toEqual([
+      { text: 'a <b> ', mark: false },
+      { text: 'GPipe,', mark: true },
+      { text: ' c ', mark: false },
+      { text: 'x<y', mark: true },
+    ]);
   });
 });
 
