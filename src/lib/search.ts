@@ -111,9 +111,6 @@ export function highlight(text: string, query: string): string {
     .join('');
 }
 
-/** How many words a result's excerpt shows. */
-export const EXCERPT_WORDS = 30;
-
 /** A run of excerpt text, marked when it is a word the query matched. */
 export interface ExcerptPart {
   text: string;
@@ -150,7 +147,7 @@ export interface PagefindText {
  * the page text does not start with the title (or its ASCII spelling and the title) or Pagefind
  * split its words on U+200B rather than on spaces.
  */
-export function abstractExcerpt(page: PagefindText, title: string, length = EXCERPT_WORDS): ExcerptPart[] | undefined {
+export function abstractExcerpt(page: PagefindText, title: string, length: number): ExcerptPart[] | undefined {
   if (page.raw_content?.includes('\u200B')) return undefined;
   // Pagefind's word positions count words split on white space.
   const words = page.content.split(/[^\S\uFEFF]+/u);

@@ -2,7 +2,7 @@
  * Loads Pagefind on demand. Its script and WASM are fetched the first time this is called (when a
  * search box gets focus, or the search page opens), never on a plain page load.
  */
-import { EXCERPT_WORDS, type PagefindText } from '../lib/search';
+import type { PagefindText } from '../lib/search';
 
 export interface PagefindResult {
   id: string;
@@ -29,6 +29,9 @@ export interface Pagefind {
   search: (query: string | null, options?: { filters?: Record<string, string | string[]> }) => Promise<PagefindResponse | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
+
+/** How many words a result's excerpt shows. */
+export const EXCERPT_WORDS = 30;
 
 let loading: Promise<Pagefind> | undefined;
 

@@ -15,7 +15,7 @@ import {
   type SearchState,
   type TopicOption,
 } from '../lib/search';
-import { loadPagefind, type Pagefind, type PagefindData, type PagefindResult } from './pagefind';
+import { EXCERPT_WORDS, loadPagefind, type Pagefind, type PagefindData, type PagefindResult } from './pagefind';
 
 const PAGE = 10;
 const DEBOUNCE_MS = 120;
@@ -67,7 +67,7 @@ function showFilterCount(state: SearchState): void {
  * (text with `<` and `>` escaped, and <mark> tags).
  */
 function excerptNodes(data: PagefindData): Node[] {
-  const parts = abstractExcerpt(data, data.meta['title'] ?? '') ?? excerptParts(data.excerpt);
+  const parts = abstractExcerpt(data, data.meta['title'] ?? '', EXCERPT_WORDS) ?? excerptParts(data.excerpt);
   return parts.map(({ text, mark }) => {
     if (!mark) return document.createTextNode(text);
     const el = document.createElement('mark');

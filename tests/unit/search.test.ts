@@ -91,10 +91,12 @@ describe('abstractExcerpt', () => {
   });
 
   it("leaves Pagefind's excerpt when the text does not start with the title, is only the title, or is split on U+200B", () => {
-    expect(abstractExcerpt({ content: abstract.join(' '), locations: [3] }, title)).toBeUndefined();
-    expect(abstractExcerpt({ content: `${title}.`, locations: [0] }, title)).toBeUndefined();
-    expect(abstractExcerpt({ content: 'Title. 模型训练', raw_content: 'Title. 模型\u200B训练', locations: [1] }, 'Title')).toBeUndefined();
-    expect(abstractExcerpt({ content, locations: [1] }, '')).toBeUndefined();
+    expect(abstractExcerpt({ content: abstract.join(' '), locations: [3] }, title, 30)).toBeUndefined();
+    expect(abstractExcerpt({ content: `${title}.`, locations: [0] }, title, 30)).toBeUndefined();
+    expect(
+      abstractExcerpt({ content: 'Title. 模型训练', raw_content: 'Title. 模型\u200B训练', locations: [1] }, 'Title', 30),
+    ).toBeUndefined();
+    expect(abstractExcerpt({ content, locations: [1] }, '', 30)).toBeUndefined();
   });
 });
 
