@@ -27,6 +27,21 @@ for (const scheme of ['light', 'dark'] as const) {
   }
 }
 
+for (const [name, path] of Object.entries(PAGES)) {
+  test(`the ${name} page runs only the site's own few KB of JavaScript`, async ({ page, baseURL }) => {
+    const scripts: { url: string; bytes: Promise<number> }[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push({ url: r.url(), bytes: r.body().then((b) => b.length) });
+    });
+    await page.goto(path, { waitUntil: 'networkidle' });
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const { url } of scripts) expect(url.startsWith(`${baseURL ?? ''}`), url).toBe(true);
+    // The theme script and toggle, the copy buttons and the search-box shortcut, before any search.
+    const bytes = (await Promise.all(scripts.map((s) => s.bytes))).reduce((a, b) => a + b, 0);
+    expect(bytes, scripts.map((s) => s.url).join('\n')).toBeLessThanOrEqual(4096);
+  });
+}
+
 test('no page overflows horizontally at 320 px', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   for (const path of [
