@@ -5,6 +5,7 @@ import { glob } from 'astro/loaders';
 import { paperSchema, topicSchema } from './lib/schema.ts';
 import { SITE } from './site.config.ts';
 import { plainMdx } from './loaders/plain-mdx.ts';
+import { withEntryErrors } from './lib/errors.ts';
 
 // Ids are the exact file names (glob() would otherwise re-slug them), like the papers' loader.
 const stem = ({ entry }: { entry: string }): string => entry.replace(/\.[^.]+$/u, '');
@@ -20,7 +21,7 @@ export const collections = {
     schema: paperSchema(topicIds),
   }),
   topics: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: join(SITE.contentDir, 'topics'), generateId: stem }),
+    loader: withEntryErrors(glob({ pattern: '*.yaml', base: join(SITE.contentDir, 'topics'), generateId: stem })),
     schema: topicSchema,
   }),
 };

@@ -3,7 +3,7 @@
  * here, so they all see the same papers in the same order and the same grouping.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { AstroError } from 'astro/errors';
+import { contentError } from './errors.ts';
 import { cachedJson, contentHash } from './cache.ts';
 import { byListingOrder, byTitle, catalogueProblems, toPaper, toTopic, type Paper, type Topic } from './papers.ts';
 import { relatedPapers, type Related } from './related.ts';
@@ -48,7 +48,7 @@ async function load(): Promise<Catalogue> {
   const topics = topicEntries.map(toTopic).sort((a, b) => a.id.localeCompare(b.id));
   const problems = catalogueProblems(papers, topics);
   if (problems.length > 0) {
-    throw new AstroError(
+    throw contentError(
       `The catalogue has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
       'Fix the entries named above; each message says which field is wrong and how to fix it.',
     );

@@ -45,11 +45,23 @@ export function textProblem(text: string): string | undefined {
   return undefined;
 }
 
-const cleanText = (field: string) =>
+/**
+ * The message for a field that is absent, or present with the wrong type: `add` says what to write
+ * when it is absent (also for an empty YAML value, which reads as null); `wrong` otherwise.
+ */
+const missingOr =
+  (field: string, add: string, wrong: string, nullIsMissing = true) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined || (nullIsMissing && issue.input === null) ? `${field} is missing; ${add}` : wrong;
+
+const cleanText = (field: string, of: 'paper' | 'topic' = 'paper') =>
   z
-    .string({ error: `${field} must be a string; quote it in the frontmatter` })
+    .string({
+      // `title: null` is YAML's null, not a missing title: quoting it is the fix.
+      error: missingOr(field, `add a line "${field}: …"`, `${field} must be a string; put it in double quotes`, false),
+    })
     .trim()
-    .min(1, { error: `${field} is empty; write the ${field} of the paper` })
+    .min(1, { error: `${field} is empty; write the ${field} of the ${of}` })
     .superRefine((value, ctx) => {
       const problem = textProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: `${field} ${problem}` });
@@ -69,13 +81,31 @@ export const linkSchema = z
 export const sourceSchema = z
   .strictObject({
     listing: z
-      .string()
+      .string({ error: missingOr('source listing', 'add the id of the listing in content/sources/', 'source listing must be a string') })
       .regex(ID_PATTERN, { error: 'source listing must be the id of a file in content/sources/ (lowercase, dashes)' })
       .describe('Id of the raw listing kept in content/sources/<listing>.txt.'),
-    name: z.string().min(1).describe('The listing name as printed, e.g. "Daily Papers".'),
-    date: z.string().min(1).describe('The date label exactly as printed, e.g. "Aug 5". The source has no year, so none is stored.'),
+    name: z
+      .string({ error: missingOr('source name', 'add the listing name as printed, e.g. "Daily Papers"', 'source name must be a string') })
+      .min(1, { error: 'source name is empty; write the listing name as printed, e.g. "Daily Papers"' })
+      .describe('The listing name as printed, e.g. "Daily Papers".'),
+    date: z
+      .string({
+        error: missingOr(
+          'source date',
+          'add the date label exactly as printed, e.g. "Aug 5"',
+          'source date must be a string; put it in double quotes',
+        ),
+      })
+      .min(1, { error: 'source date is empty; write the date label exactly as printed, e.g. "Aug 5"' })
+      .describe('The date label exactly as printed, e.g. "Aug 5". The source has no year, so none is stored.'),
     position: z
-      .int()
+      .int({
+        error: missingOr(
+          'source position',
+          'add the position of the paper in that listing, from 1',
+          'source position must be a whole number from 1',
+        ),
+      })
       .positive({ error: 'source position must be a whole number from 1' })
       .describe('1-based position of the paper in that listing.'),
   })
@@ -91,7 +121,7 @@ export function paperSchema(topicIds: readonly string[]) {
   return z
     .strictObject({
       id: z
-        .string()
+        .string({ error: missingOr('id', 'add a line "id: …" with the file name (without .mdx)', 'id must be a string') })
         .regex(ID_PATTERN, {
           error: 'id must be a lowercase ASCII slug (a-z, 0-9 and single dashes); re-run the ingest to derive it from the title',
         })
@@ -102,14 +132,21 @@ export function paperSchema(topicIds: readonly string[]) {
         .describe('Canonical id: the file name and the URL segment /papers/<id>/. Never changes once published.'),
       title: cleanText('title').describe('The repaired title. TeX math is allowed as $…$; write a literal dollar as \\$.'),
       topics: z
-        .array(topicId)
+        .array(topicId, {
+          error: missingOr('topics', 'give the paper 1 to 4 topic ids from content/topics/', 'topics must be a list of topic ids'),
+        })
         .min(1, { error: 'topics is empty; give the paper 1 to 4 topic ids from content/topics/' })
         .max(MAX_TOPICS, { error: `topics has more than ${MAX_TOPICS} ids; keep the ${MAX_TOPICS} that fit best` })
         .refine((ids) => new Set(ids).size === ids.length, { error: 'topics lists the same id twice; remove the duplicate' })
         .describe('1 to 4 topic ids from the vocabulary in content/topics/. Hand edits survive re-ingestion.'),
-      links: z.array(linkSchema).default([]).describe('Every URL found in the abstract, typed.'),
+      links: z
+        .array(linkSchema, { error: 'links must be a list of {kind, url} items, or [] when the abstract has none' })
+        .default([])
+        .describe('Every URL found in the abstract, typed.'),
       sources: z
-        .array(sourceSchema)
+        .array(sourceSchema, {
+          error: missingOr('sources', 'every paper records the listing it came from', 'sources must be a list of listings'),
+        })
         .min(1, { error: 'sources is empty; every paper records the listing it came from' })
         .describe('Where the entry came from, oldest first.'),
       authors: z
@@ -135,17 +172,21 @@ export type PaperData = z.output<ReturnType<typeof paperSchema>>;
 
 export const topicSchema = z
   .strictObject({
-    name: cleanText('name').describe('Display name, e.g. "Scaling laws".'),
-    summary: cleanText('summary')
+    name: cleanText('name', 'topic').describe('Display name, e.g. "Scaling laws".'),
+    summary: cleanText('summary', 'topic')
       .pipe(z.string().max(90, { error: 'summary must fit on one line (at most 90 characters); put the detail in description' }))
       .describe('One line for topic cards, e.g. "How loss and abilities scale with model size, data and compute."'),
-    description: cleanText('description').describe('One paragraph, written for a researcher, that says what the topic covers.'),
+    description: cleanText('description', 'topic').describe('One paragraph, written for a researcher, that says what the topic covers.'),
     match: z
-      .array(z.string().trim().min(2, { error: 'each match phrase needs at least 2 characters' }))
+      .array(z.string().trim().min(2, { error: 'each match phrase needs at least 2 characters' }), {
+        error: missingOr('match', 'list the words and phrases that put a paper in this topic', 'match must be a list of phrases'),
+      })
       .min(1, { error: 'match is empty; list the words and phrases that put a paper in this topic' })
       .describe('Words and phrases (case-insensitive, whole words, plural -s allowed) that the ingest uses to tag papers.'),
     exclude: z
-      .array(z.string().trim().min(2, { error: 'each exclude phrase needs at least 2 characters' }))
+      .array(z.string().trim().min(2, { error: 'each exclude phrase needs at least 2 characters' }), {
+        error: 'exclude must be a list of phrases',
+      })
       .default([])
       .describe('Phrases whose presence stops a match, for rules that over-reach.'),
   })

@@ -12,8 +12,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { AstroError } from 'astro/errors';
 import { mdxToMdast } from 'satteri';
+import { contentError, withoutTrace } from '../lib/errors.ts';
 import { FrontmatterError, splitFrontmatter } from '../lib/frontmatter.ts';
 
 type Node = { type: string; children?: Node[]; position?: { start?: { line?: number } } };
@@ -59,16 +59,23 @@ async function syncFile(ctx: LoaderContext, root: string, base: string, name: st
   try {
     parts = splitFrontmatter(text, filePath);
   } catch (error) {
-    if (error instanceof FrontmatterError) throw new AstroError(error.message, 'Fix the entry named above.');
+    if (error instanceof FrontmatterError) throw contentError(error.message, 'Fix the entry named above.', { file: absolute });
     throw error;
   }
   const problem = bodyProblem(parts.body);
   if (problem)
-    throw new AstroError(
+    throw contentError(
       `${filePath}: body: ${problem}.`,
       'Entry bodies are abstracts: plain text, with escapes for the characters MDX treats as code.',
+      { file: absolute },
     );
-  const data = await ctx.parseData({ id, data: parts.data, filePath });
+  let data;
+  try {
+    data = await ctx.parseData({ id, data: parts.data, filePath });
+  } catch (error) {
+    // The schema's own message names the entry and the field, and says how to fix it.
+    throw error instanceof Error ? withoutTrace(error) : error;
+  }
   const rendered = await ctx.renderMarkdown(parts.body, { fileURL: pathToFileURL(absolute) });
   ctx.store.set({ id, data, body: parts.body, filePath, digest, rendered });
   return id;

@@ -8,6 +8,9 @@ const valid = {
   links: [{ kind: 'code', url: 'https://github.com/a/b' }],
   sources: [{ listing: 'daily-papers-aug-5', name: 'Daily Papers', date: 'Aug 5', position: 1 }],
 };
+/** A copy of `data` without the named fields. */
+const without = (data: object, ...fields: string[]): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(data).filter(([key]) => !fields.includes(key)));
 const schema = paperSchema(['scaling-laws', 'video']);
 const issues = (data: unknown): string[] => {
   const result = schema.safeParse(data);
@@ -33,6 +36,21 @@ describe('paperSchema', () => {
     expect(issues({ ...valid, topics: ['video', 'video'] })[0]).toMatch(/^topics: topics lists the same id twice/u);
     const five = paperSchema(['a', 'b', 'c', 'd', 'e']).safeParse({ ...valid, topics: ['a', 'b', 'c', 'd', 'e'] });
     expect(five.success).toBe(false);
+  });
+
+  it('says a field is missing, and what to add, rather than that it has the wrong type', () => {
+    expect(issues(without(valid, 'title', 'topics', 'sources'))).toEqual([
+      'title: title is missing; add a line "title: …"',
+      'topics: topics is missing; give the paper 1 to 4 topic ids from content/topics/',
+      'sources: sources is missing; every paper records the listing it came from',
+    ]);
+    // An empty YAML value ("topics:") reads as null: the same fix.
+    expect(issues({ ...valid, topics: null })).toEqual(['topics: topics is missing; give the paper 1 to 4 topic ids from content/topics/']);
+    // "title: null" is YAML's null, which quoting fixes.
+    expect(issues({ ...valid, title: null })).toEqual(['title: title must be a string; put it in double quotes']);
+    expect(issues({ ...valid, sources: [without(valid.sources[0] ?? {}, 'date')] })).toEqual([
+      'sources.0.date: source date is missing; add the date label exactly as printed, e.g. "Aug 5"',
+    ]);
   });
 
   it('rejects a bad id, a typo in a field name, and invented dates', () => {
@@ -68,6 +86,11 @@ describe('topicSchema', () => {
     const video = { name: 'Video', summary: 'Generating and understanding video.', description: 'About video.', match: ['video'] };
     expect(topicSchema.safeParse(video).success).toBe(true);
     expect(topicSchema.safeParse({ ...video, match: [] }).success).toBe(false);
+    const bare = topicSchema.safeParse({ ...without(video, 'match'), description: ' ' });
+    expect(bare.success ? [] : formatIssues(bare.error)).toEqual([
+      'description: description is empty; write the description of the topic',
+      'match: match is missing; list the words and phrases that put a paper in this topic',
+    ]);
     const long = topicSchema.safeParse({ ...video, summary: 'x'.repeat(91) });
     expect(long.success ? [] : formatIssues(long.error)).toEqual([
       'summary: summary must fit on one line (at most 90 characters); put the detail in description',
