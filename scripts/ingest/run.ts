@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { extractLinks } from '../../src/lib/links.ts';
 import { texToText } from '../../src/lib/math.ts';
 import { fromMdxBody, toMdxBody } from '../../src/lib/mdx.ts';
-import { formatIssues, paperSchema, textProblem, topicSchema } from '../../src/lib/schema.ts';
+import { fieldIssues, paperSchema, textProblem, topicSchema } from '../../src/lib/schema.ts';
 import { findDamage } from './damage.ts';
 import { parseEntry, serializeEntry, type Entry, type EntryData, type Source } from './entry.ts';
 import { ListingError, parseListing, type RawPaper } from './parse.ts';
@@ -73,7 +73,7 @@ export function loadTopics(contentDir: string, errors: Problem[]): TopicRule[] {
     const path = join(dir, file);
     const parsed = topicSchema.safeParse(parseYaml(readFileSync(path, 'utf8')));
     if (!parsed.success) {
-      for (const line of formatIssues(parsed.error)) errors.push({ where: path, field: line.split(':')[0] ?? '', message: line });
+      for (const { field, message } of fieldIssues(parsed.error)) errors.push({ where: path, field, message });
       continue;
     }
     rules.push({ id: basename(file, '.yaml'), match: parsed.data.match, exclude: parsed.data.exclude });
@@ -207,7 +207,8 @@ export function planIngest({ listingPath, contentDir }: IngestOptions): Plan {
       const data = { ...current.data, sources: [...sources, source] } as unknown as EntryData;
       const checked = schema.safeParse(data);
       if (!checked.success) {
-        for (const line of formatIssues(checked.error)) fail(line.split(':')[0] ?? '', `${relative(process.cwd(), current.path)}: ${line}`);
+        for (const { field, message } of fieldIssues(checked.error))
+          fail(field, `${message} (in ${relative(process.cwd(), current.path)})`);
         continue;
       }
       writes.push({
@@ -232,7 +233,7 @@ export function planIngest({ listingPath, contentDir }: IngestOptions): Plan {
     const entry: Entry = { data, body: toMdxBody(abstract.text) };
     const checked = schema.safeParse(data);
     if (!checked.success) {
-      for (const line of formatIssues(checked.error)) fail(line.split(':')[0] ?? '', line);
+      for (const { field, message } of fieldIssues(checked.error)) fail(field, message);
       continue;
     }
     if (fromMdxBody(entry.body) !== abstract.text) {

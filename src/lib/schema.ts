@@ -67,49 +67,56 @@ const cleanText = (field: string, of: 'paper' | 'topic' = 'paper') =>
       if (problem) ctx.addIssue({ code: 'custom', message: `${field} ${problem}` });
     });
 
-export const linkSchema = z
-  .strictObject({
-    kind: z
-      .enum(LINK_KINDS, { error: `link kind must be one of: ${LINK_KINDS.join(', ')}` })
-      .describe('`code` for a GitHub/GitLab repository, `project` for a project page, `other` for anything else.'),
-    url: z
-      .url({ protocol: /^https?$/u, error: 'link url must be an absolute http(s) URL' })
-      .describe('The URL as it appears in the abstract, without trailing punctuation.'),
-  })
-  .describe('A URL found in the abstract.');
+/** An object with only these fields: a typo in a field name is named, with the fields there are. */
+function fields<Shape extends z.ZodRawShape>(what: string, shape: Shape) {
+  const names = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; ${what} has only ${names} (check the spelling)`
+        : undefined,
+  });
+}
 
-export const sourceSchema = z
-  .strictObject({
-    listing: z
-      .string({ error: missingOr('source listing', 'add the id of the listing in content/sources/', 'source listing must be a string') })
-      .regex(ID_PATTERN, { error: 'source listing must be the id of a file in content/sources/ (lowercase, dashes)' })
-      .describe('Id of the raw listing kept in content/sources/<listing>.txt.'),
-    name: z
-      .string({ error: missingOr('source name', 'add the listing name as printed, e.g. "Daily Papers"', 'source name must be a string') })
-      .min(1, { error: 'source name is empty; write the listing name as printed, e.g. "Daily Papers"' })
-      .describe('The listing name as printed, e.g. "Daily Papers".'),
-    date: z
-      .string({
-        error: missingOr(
-          'source date',
-          'add the date label exactly as printed, e.g. "Aug 5"',
-          'source date must be a string; put it in double quotes',
-        ),
-      })
-      .min(1, { error: 'source date is empty; write the date label exactly as printed, e.g. "Aug 5"' })
-      .describe('The date label exactly as printed, e.g. "Aug 5". The source has no year, so none is stored.'),
-    position: z
-      .int({
-        error: missingOr(
-          'source position',
-          'add the position of the paper in that listing, from 1',
-          'source position must be a whole number from 1',
-        ),
-      })
-      .positive({ error: 'source position must be a whole number from 1' })
-      .describe('1-based position of the paper in that listing.'),
-  })
-  .describe('One listing this paper was ingested from.');
+export const linkSchema = fields('a link', {
+  kind: z
+    .enum(LINK_KINDS, { error: `link kind must be one of: ${LINK_KINDS.join(', ')}` })
+    .describe('`code` for a GitHub/GitLab repository, `project` for a project page, `other` for anything else.'),
+  url: z
+    .url({ protocol: /^https?$/u, error: 'link url must be an absolute http(s) URL' })
+    .describe('The URL as it appears in the abstract, without trailing punctuation.'),
+}).describe('A URL found in the abstract.');
+
+export const sourceSchema = fields('a source', {
+  listing: z
+    .string({ error: missingOr('source listing', 'add the id of the listing in content/sources/', 'source listing must be a string') })
+    .regex(ID_PATTERN, { error: 'source listing must be the id of a file in content/sources/ (lowercase, dashes)' })
+    .describe('Id of the raw listing kept in content/sources/<listing>.txt.'),
+  name: z
+    .string({ error: missingOr('source name', 'add the listing name as printed, e.g. "Daily Papers"', 'source name must be a string') })
+    .min(1, { error: 'source name is empty; write the listing name as printed, e.g. "Daily Papers"' })
+    .describe('The listing name as printed, e.g. "Daily Papers".'),
+  date: z
+    .string({
+      error: missingOr(
+        'source date',
+        'add the date label exactly as printed, e.g. "Aug 5"',
+        'source date must be a string; put it in double quotes',
+      ),
+    })
+    .min(1, { error: 'source date is empty; write the date label exactly as printed, e.g. "Aug 5"' })
+    .describe('The date label exactly as printed, e.g. "Aug 5". The source has no year, so none is stored.'),
+  position: z
+    .int({
+      error: missingOr(
+        'source position',
+        'add the position of the paper in that listing, from 1',
+        'source position must be a whole number from 1',
+      ),
+    })
+    .positive({ error: 'source position must be a whole number from 1' })
+    .describe('1-based position of the paper in that listing.'),
+}).describe('One listing this paper was ingested from.');
 
 /** Builds the paper schema for a topic vocabulary. Unknown topic ids fail with the list of known ones. */
 export function paperSchema(topicIds: readonly string[]) {
@@ -118,86 +125,87 @@ export function paperSchema(topicIds: readonly string[]) {
     error: (issue) =>
       `unknown topic "${String(issue.input)}"; use one of the ids in content/topics/ (${known.join(', ')}) or add a topic file there`,
   });
-  return z
-    .strictObject({
-      id: z
-        .string({ error: missingOr('id', 'add a line "id: …" with the file name (without .mdx)', 'id must be a string') })
-        .regex(ID_PATTERN, {
-          error: 'id must be a lowercase ASCII slug (a-z, 0-9 and single dashes); re-run the ingest to derive it from the title',
-        })
-        .max(MAX_ID_LENGTH, { error: `id must be at most ${MAX_ID_LENGTH} characters` })
-        .refine((id) => !RESERVED_IDS.includes(id), {
-          error: (issue) => `id "${String(issue.input)}" is reserved for the site's own pages; use "${String(issue.input)}-paper"`,
-        })
-        .describe('Canonical id: the file name and the URL segment /papers/<id>/. Never changes once published.'),
-      title: cleanText('title').describe('The repaired title. TeX math is allowed as $…$; write a literal dollar as \\$.'),
-      topics: z
-        .array(topicId, {
-          error: missingOr('topics', 'give the paper 1 to 4 topic ids from content/topics/', 'topics must be a list of topic ids'),
-        })
-        .min(1, { error: 'topics is empty; give the paper 1 to 4 topic ids from content/topics/' })
-        .max(MAX_TOPICS, { error: `topics has more than ${MAX_TOPICS} ids; keep the ${MAX_TOPICS} that fit best` })
-        .refine((ids) => new Set(ids).size === ids.length, { error: 'topics lists the same id twice; remove the duplicate' })
-        .describe('1 to 4 topic ids from the vocabulary in content/topics/. Hand edits survive re-ingestion.'),
-      links: z
-        .array(linkSchema, { error: 'links must be a list of {kind, url} items, or [] when the abstract has none' })
-        .default([])
-        .describe('Every URL found in the abstract, typed.'),
-      sources: z
-        .array(sourceSchema, {
-          error: missingOr('sources', 'every paper records the listing it came from', 'sources must be a list of listings'),
-        })
-        .min(1, { error: 'sources is empty; every paper records the listing it came from' })
-        .describe('Where the entry came from, oldest first.'),
-      authors: z
-        .array(z.string().trim().min(1))
-        .min(1)
-        .optional()
-        .describe('Author names, in order. Absent until known: the Daily Papers text does not hold them.'),
-      arxiv: z
-        .string()
-        .regex(/^\d{4}\.\d{4,5}(?:v\d+)?$/u, { error: 'arxiv must be a new-style arXiv id such as 2401.01234' })
-        .optional()
-        .describe('arXiv identifier, when known.'),
-      published: z.iso
-        .date({ error: 'published must be a date written YYYY-MM-DD' })
-        .optional()
-        .describe('Publication date, when known. Never guessed from a listing date label.'),
-    })
-    .describe('Frontmatter of a paper entry in content/papers/<id>.mdx. The body is the abstract.');
+  return fields('a paper', {
+    id: z
+      .string({ error: missingOr('id', 'add a line "id: …" with the file name (without .mdx)', 'id must be a string') })
+      .regex(ID_PATTERN, {
+        error: 'id must be a lowercase ASCII slug (a-z, 0-9 and single dashes); re-run the ingest to derive it from the title',
+      })
+      .max(MAX_ID_LENGTH, { error: `id must be at most ${MAX_ID_LENGTH} characters` })
+      .refine((id) => !RESERVED_IDS.includes(id), {
+        error: (issue) => `id "${String(issue.input)}" is reserved for the site's own pages; use "${String(issue.input)}-paper"`,
+      })
+      .describe('Canonical id: the file name and the URL segment /papers/<id>/. Never changes once published.'),
+    title: cleanText('title').describe('The repaired title. TeX math is allowed as $…$; write a literal dollar as \\$.'),
+    topics: z
+      .array(topicId, {
+        error: missingOr('topics', 'give the paper 1 to 4 topic ids from content/topics/', 'topics must be a list of topic ids'),
+      })
+      .min(1, { error: 'topics is empty; give the paper 1 to 4 topic ids from content/topics/' })
+      .max(MAX_TOPICS, { error: `topics has more than ${MAX_TOPICS} ids; keep the ${MAX_TOPICS} that fit best` })
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'topics lists the same id twice; remove the duplicate' })
+      .describe('1 to 4 topic ids from the vocabulary in content/topics/. Hand edits survive re-ingestion.'),
+    links: z
+      .array(linkSchema, { error: 'links must be a list of {kind, url} items, or [] when the abstract has none' })
+      .default([])
+      .describe('Every URL found in the abstract, typed.'),
+    sources: z
+      .array(sourceSchema, {
+        error: missingOr('sources', 'every paper records the listing it came from', 'sources must be a list of listings'),
+      })
+      .min(1, { error: 'sources is empty; every paper records the listing it came from' })
+      .describe('Where the entry came from, oldest first.'),
+    authors: z
+      .array(z.string().trim().min(1))
+      .min(1)
+      .optional()
+      .describe('Author names, in order. Absent until known: the Daily Papers text does not hold them.'),
+    arxiv: z
+      .string()
+      .regex(/^\d{4}\.\d{4,5}(?:v\d+)?$/u, { error: 'arxiv must be a new-style arXiv id such as 2401.01234' })
+      .optional()
+      .describe('arXiv identifier, when known.'),
+    published: z.iso
+      .date({ error: 'published must be a date written YYYY-MM-DD' })
+      .optional()
+      .describe('Publication date, when known. Never guessed from a listing date label.'),
+  }).describe('Frontmatter of a paper entry in content/papers/<id>.mdx. The body is the abstract.');
 }
 
 export type SourceData = z.output<typeof sourceSchema>;
 export type PaperData = z.output<ReturnType<typeof paperSchema>>;
 
-export const topicSchema = z
-  .strictObject({
-    name: cleanText('name', 'topic').describe('Display name, e.g. "Scaling laws".'),
-    summary: cleanText('summary', 'topic')
-      .pipe(z.string().max(90, { error: 'summary must fit on one line (at most 90 characters); put the detail in description' }))
-      .describe('One line for topic cards, e.g. "How loss and abilities scale with model size, data and compute."'),
-    description: cleanText('description', 'topic').describe('One paragraph, written for a researcher, that says what the topic covers.'),
-    match: z
-      .array(z.string().trim().min(2, { error: 'each match phrase needs at least 2 characters' }), {
-        error: missingOr('match', 'list the words and phrases that put a paper in this topic', 'match must be a list of phrases'),
-      })
-      .min(1, { error: 'match is empty; list the words and phrases that put a paper in this topic' })
-      .describe('Words and phrases (case-insensitive, whole words, plural -s allowed) that the ingest uses to tag papers.'),
-    exclude: z
-      .array(z.string().trim().min(2, { error: 'each exclude phrase needs at least 2 characters' }), {
-        error: 'exclude must be a list of phrases',
-      })
-      .default([])
-      .describe('Phrases whose presence stops a match, for rules that over-reach.'),
-  })
-  .describe('A topic in content/topics/<id>.yaml. The file name is the id and the URL segment /topics/<id>/.');
+export const topicSchema = fields('a topic', {
+  name: cleanText('name', 'topic').describe('Display name, e.g. "Scaling laws".'),
+  summary: cleanText('summary', 'topic')
+    .pipe(z.string().max(90, { error: 'summary must fit on one line (at most 90 characters); put the detail in description' }))
+    .describe('One line for topic cards, e.g. "How loss and abilities scale with model size, data and compute."'),
+  description: cleanText('description', 'topic').describe('One paragraph, written for a researcher, that says what the topic covers.'),
+  match: z
+    .array(z.string().trim().min(2, { error: 'each match phrase needs at least 2 characters' }), {
+      error: missingOr('match', 'list the words and phrases that put a paper in this topic', 'match must be a list of phrases'),
+    })
+    .min(1, { error: 'match is empty; list the words and phrases that put a paper in this topic' })
+    .describe('Words and phrases (case-insensitive, whole words, plural -s allowed) that the ingest uses to tag papers.'),
+  exclude: z
+    .array(z.string().trim().min(2, { error: 'each exclude phrase needs at least 2 characters' }), {
+      error: 'exclude must be a list of phrases',
+    })
+    .default([])
+    .describe('Phrases whose presence stops a match, for rules that over-reach.'),
+}).describe('A topic in content/topics/<id>.yaml. The file name is the id and the URL segment /topics/<id>/.');
 
 export type TopicData = z.output<typeof topicSchema>;
 
+/** The field (dotted path; the unknown keys for a typo in a field name) and the message of each zod issue. */
+export function fieldIssues(error: z.ZodError): { field: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.map(String).join('.') : issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '',
+    message: issue.message,
+  }));
+}
+
 /** Formats zod issues as `field: message` lines. */
 export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return path ? `${path}: ${issue.message}` : issue.message;
-  });
+  return fieldIssues(error).map(({ field, message }) => (field ? `${field}: ${message}` : message));
 }

@@ -181,6 +181,21 @@ describe('the ingest CLI', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /u);
   });
 
+  it('names each problem of a broken topic file once, with its fix', () => {
+    const dir = scratchContent();
+    writeFileSync(join(dir, 'topics', 'broken.yaml'), 'name: Broken\nmatches: [broken]\n');
+    const result = run([SEED, '--out', dir, '--dry-run']);
+    expect(result.status).toBe(1);
+    const problems = result.stderr.split('\n').filter((line) => line.startsWith('error: '));
+    expect(problems.map((line) => line.replace(/^error: .*topics\/broken\.yaml: /u, ''))).toEqual([
+      'summary: summary is missing; add a line "summary: …"',
+      'description: description is missing; add a line "description: …"',
+      'match: match is missing; list the words and phrases that put a paper in this topic',
+      'matches: unknown field "matches"; a topic has only name, summary, description, match, exclude (check the spelling)',
+    ]);
+    expect(readdirSync(dir)).toEqual(['topics']);
+  });
+
   it('explains wrong usage', () => {
     expect(run([]).status).toBe(2);
     expect(run(['missing.txt']).stderr).toMatch(/no such file: missing\.txt/u);
