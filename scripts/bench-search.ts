@@ -5,14 +5,42 @@
  *
  * Prints the time from the last keystroke to the first results on screen (the first query of a
  * page, which also fetches index chunks, and later ones), and the bytes one query fetches: index
- * chunks, fragments, filters, Pagefind's JS and its WebAssembly. Build first (npm run build).
+ * chunks, fragments, filters, Pagefind's JS and its WebAssembly, both when the query is opened as
+ * a link and when it is typed at a human pace (every pause also searches the words so far). Build
+ * first (npm run build).
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { bytesForQuery, keystrokeToResults } from './bench/search.ts';
+import { bytesForQuery, keystrokeToResults, type QueryBytes } from './bench/search.ts';
 import { startPreview } from './preview.ts';
 
 const QUERIES = ['diffusion', 'scaling laws', 'GPipe', 'quantization vision transformers', 'muP'];
+
+const BYTES_QUERY = 'diffusion models';
+const TYPING_MS = 200;
+
+/** Prints the files and bytes of one query, by kind. */
+function report(title: string, bytes: QueryBytes): void {
+  console.log(
+    `${title}: ${bytes.requests} files, ${(bytes.bytes / 1024).toFixed(1)} KB as served, ${(bytes.gzipBytes / 1024).toFixed(1)} KB with gzip on JS/JSON`,
+  );
+  const groups = new Map<string, number>();
+  for (const f of bytes.files) {
+    const kind = /pagefind(-worker)?\.js/u.test(f.url)
+      ? 'JavaScript'
+      : /wasm/u.test(f.url)
+        ? 'WebAssembly'
+        : /\/index\//u.test(f.url)
+          ? 'index chunks'
+          : /\/fragment\//u.test(f.url)
+            ? 'fragments'
+            : /\/filter\//u.test(f.url)
+              ? 'filters'
+              : 'metadata';
+    groups.set(kind, (groups.get(kind) ?? 0) + f.bytes);
+  }
+  for (const [kind, size] of groups) console.log(`  ${kind.padEnd(13)} ${(size / 1024).toFixed(1).padStart(7)} KB`);
+}
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -43,26 +71,10 @@ async function main(): Promise<void> {
     );
     console.log(`  first query of a page: median ${median(first)} ms, max ${Math.max(...first)} ms`);
     console.log(`  later queries:         median ${median(later)} ms, max ${Math.max(...later)} ms`);
-    const bytes = await bytesForQuery(root, 'diffusion models');
-    console.log(
-      `\nOne query ("${bytes.query}") in a fresh browser: ${bytes.requests} files, ${(bytes.bytes / 1024).toFixed(1)} KB as served, ${(bytes.gzipBytes / 1024).toFixed(1)} KB with gzip on JS/JSON`,
-    );
-    const groups = new Map<string, number>();
-    for (const f of bytes.files) {
-      const kind = /pagefind(-worker)?\.js/u.test(f.url)
-        ? 'JavaScript'
-        : /wasm/u.test(f.url)
-          ? 'WebAssembly'
-          : /\/index\//u.test(f.url)
-            ? 'index chunks'
-            : /\/fragment\//u.test(f.url)
-              ? 'fragments'
-              : /\/filter\//u.test(f.url)
-                ? 'filters'
-                : 'metadata';
-      groups.set(kind, (groups.get(kind) ?? 0) + f.bytes);
-    }
-    for (const [kind, size] of groups) console.log(`  ${kind.padEnd(13)} ${(size / 1024).toFixed(1).padStart(7)} KB`);
+    const link = await bytesForQuery(root, BYTES_QUERY);
+    report(`\nOne query ("${BYTES_QUERY}") opened as a link, in a fresh browser`, link);
+    const typed = await bytesForQuery(root, BYTES_QUERY, { typeDelayMs: TYPING_MS });
+    report(`\nThe same query typed at ${TYPING_MS} ms a key (about 60 words a minute), in a fresh browser`, typed);
   } finally {
     preview.stop();
   }

@@ -131,7 +131,9 @@ async function benchmark(n: number, keep: boolean, add: number, rebuildToo: bool
   const preview = await startPreview(join(dir, 'dist'), port);
   try {
     const query = await bytesForQuery(preview.url, 'diffusion models');
-    row['one search query'] = `${kb(query.bytes)} as served, ${kb(query.gzipBytes)} with gzip (${query.requests} files)`;
+    row['one search query, as a link'] = `${kb(query.bytes)} as served, ${kb(query.gzipBytes)} with gzip (${query.requests} files)`;
+    const typed = await bytesForQuery(preview.url, 'diffusion models', { typeDelayMs: 200 });
+    row['  typed, 200 ms a key'] = `${kb(typed.bytes)} as served, ${kb(typed.gzipBytes)} with gzip (${typed.requests} files)`;
   } finally {
     preview.stop();
   }

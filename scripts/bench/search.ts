@@ -15,8 +15,12 @@ export interface QueryBytes {
   files: { url: string; bytes: number }[];
 }
 
-/** Opens the search page for `query` in a fresh browser context and adds up what Pagefind fetched. */
-export async function bytesForQuery(root: string, query: string): Promise<QueryBytes> {
+/**
+ * What Pagefind fetches for `query` in a fresh browser context: opened as a shared link
+ * (`/search/?q=…`), or, with `typeDelayMs`, typed into the search page one key at a time at that
+ * pace, so every pause longer than the page's debounce also searches what was typed so far.
+ */
+export async function bytesForQuery(root: string, query: string, { typeDelayMs }: { typeDelayMs?: number } = {}): Promise<QueryBytes> {
   const { gzipSync } = await import('node:zlib');
   const browser = await chromium.launch(launchOptions());
   try {
@@ -33,8 +37,16 @@ export async function bytesForQuery(root: string, query: string): Promise<QueryB
         gzip: text ? gzipSync(body).length : body.length,
       });
     });
-    await page.goto(`${root}search/?q=${encodeURIComponent(query)}`);
-    await page.locator('#search-results[data-state]').waitFor({ state: 'attached' });
+    if (typeDelayMs === undefined) {
+      await page.goto(`${root}search/?q=${encodeURIComponent(query)}`);
+      await page.locator('#search-results[data-state]').waitFor({ state: 'attached' });
+    } else {
+      await page.goto(`${root}search/`);
+      await page.locator('form[data-search-form][data-ready]').waitFor({ state: 'attached' });
+      await page.locator('#search-query').pressSequentially(query, { delay: typeDelayMs });
+      const done = `?${new URLSearchParams({ q: query }).toString()}`;
+      await page.waitForFunction((state) => document.querySelector<HTMLElement>('#search-results')?.dataset['state'] === state, done);
+    }
     await page.waitForLoadState('networkidle');
     return {
       query,
