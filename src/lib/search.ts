@@ -32,6 +32,23 @@ export function writeState(state: SearchState): string {
   return s ? `?${s}` : '';
 }
 
+/** How long the page waits after a keystroke before it searches. */
+export const DEBOUNCE_MS = 120;
+/** How long it waits when the word being typed has only one or two characters. */
+export const SHORT_WORD_DEBOUNCE_MS = 600;
+
+/**
+ * The pause after a keystroke before searching `query`. Pagefind matches the words typed so far as
+ * prefixes, so searching a word of one or two letters fetches the index for every word that starts
+ * with them: hundreds of KB in a large catalogue, for results nobody waits for. So the page waits
+ * longer while the word being typed is that short; a short word that is the whole point ("3D")
+ * still searches after a moment, and Enter searches at once.
+ */
+export function debounceFor(query: string): number {
+  const typing = /(\S+)$/u.exec(query)?.[1];
+  return typing !== undefined && [...typing].length < 3 ? SHORT_WORD_DEBOUNCE_MS : DEBOUNCE_MS;
+}
+
 /** Pagefind filters for a state: all selected topics (AND), and code when asked for. */
 export function filtersFor(state: SearchState): Record<string, string | string[]> {
   const filters: Record<string, string | string[]> = {};

@@ -5,6 +5,7 @@
  */
 import {
   abstractExcerpt,
+  debounceFor,
   excerptParts,
   filtersFor,
   highlight,
@@ -18,7 +19,6 @@ import {
 import { EXCERPT_WORDS, loadPagefind, type Pagefind, type PagefindData, type PagefindResult } from './pagefind';
 
 const PAGE = 10;
-const DEBOUNCE_MS = 120;
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 const input = document.querySelector<HTMLInputElement>('#search-query');
@@ -212,7 +212,7 @@ async function start(): Promise<void> {
     clearTimeout(timer);
     timer = setTimeout(() => void run(pagefind, currentState()), delay);
   };
-  input?.addEventListener('input', () => schedule(DEBOUNCE_MS));
+  input?.addEventListener('input', () => schedule(debounceFor(input.value)));
   form?.addEventListener('change', (e) => {
     if (e.target !== input) schedule(0);
   });

@@ -3,7 +3,10 @@ import {
   abstractExcerpt,
   excerptParts,
   asciiAlias,
+  debounceFor,
+  DEBOUNCE_MS,
   filtersFor,
+  SHORT_WORD_DEBOUNCE_MS,
   highlight,
   isExactTitle,
   matchTopics,
@@ -131,5 +134,20 @@ describe('matchTopics', () => {
     expect(ids('GPipe')).toEqual([]);
     expect(ids('scaling diffusion')).toEqual([]);
     expect(ids('  ')).toEqual([]);
+  });
+});
+
+describe('debounceFor', () => {
+  it('waits longer while the word being typed has one or two letters', () => {
+    expect(SHORT_WORD_DEBOUNCE_MS).toBeGreaterThan(DEBOUNCE_MS);
+    for (const typing of ['d', 'di', 'diffusion m', 'diffusion mo', 'μP', '3D'])
+      expect(debounceFor(typing), typing).toBe(SHORT_WORD_DEBOUNCE_MS);
+    for (const typing of ['dif', 'diffusion', 'diffusion mod', 'muP', 'diffusion ', '3D ', '👍👍👍'])
+      expect(debounceFor(typing), typing).toBe(DEBOUNCE_MS);
+  });
+
+  it('searches an emptied box at the usual pace, to clear the results', () => {
+    expect(debounceFor('')).toBe(DEBOUNCE_MS);
+    expect(debounceFor('   ')).toBe(DEBOUNCE_MS);
   });
 });
