@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../scripts/ingest/entry.ts';
@@ -7,9 +6,10 @@ import { planIngest } from '../../scripts/ingest/run.ts';
 import { texToText } from '../../src/lib/math.ts';
 import { fromMdxBody } from '../../src/lib/mdx.ts';
 import { CASES, CORPUS_DIR } from '../fixtures/hostile/corpus.ts';
+import { scratchDir } from './helpers.ts';
 
 function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
+  const dir = scratchDir('hostile-');
   cpSync(join(CORPUS_DIR, 'topics'), join(dir, 'topics'), { recursive: true });
   return dir;
 }

@@ -1,11 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEntry, serializeEntry, type EntryData } from '../../scripts/ingest/entry.ts';
 import { applyPlan, planIngest } from '../../scripts/ingest/run.ts';
-import { ROOT, SEED, scratchContent } from './helpers.ts';
+import { ROOT, SEED, scratchContent, scratchDir } from './helpers.ts';
 
 const HEADER = 'new\n\nSubscribe\n\nDaily Papers\n\nbyAK and the research community\n\nAug 6\n\n';
 const CLI = join(ROOT, 'scripts/ingest.ts');
@@ -16,7 +15,7 @@ function run(args: string[]): { status: number | null; stdout: string; stderr: s
 }
 
 function listing(body: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'listing-'));
+  const dir = scratchDir('listing-');
   const path = join(dir, 'listing.txt');
   writeFileSync(path, HEADER + body);
   return path;

@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { scratchDir } from './helpers.ts';
 
-const cacheDir = mkdtempSync(join(tmpdir(), 'og-cache-'));
+const cacheDir = scratchDir('og-cache-');
 process.env['CATALOGUE_ARTEFACT_CACHE'] = cacheDir;
 let og: typeof import('../../src/lib/og.ts');
 beforeAll(async () => {
