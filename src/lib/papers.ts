@@ -41,6 +41,8 @@ export interface Topic {
   name: string;
   summary: string;
   description: string;
+  /** Other names readers search for (abbreviations, spellings). */
+  aliases: string[];
   file: string;
 }
 
@@ -74,8 +76,8 @@ export function toPaper(entry: RawEntry<PaperData>): Paper {
 }
 
 export function toTopic(entry: RawEntry<TopicData>): Topic {
-  const { name, summary, description } = entry.data;
-  return { id: entry.id, name, summary, description, file: entry.filePath ?? `${entry.id}.yaml` };
+  const { name, summary, description, aliases } = entry.data;
+  return { id: entry.id, name, summary, description, aliases, file: entry.filePath ?? `${entry.id}.yaml` };
 }
 
 /** Compares strings the way a reader expects (case- and accent-aware, numbers in numeric order). */

@@ -181,6 +181,14 @@ export const topicSchema = fields('a topic', {
     .pipe(z.string().max(90, { error: 'summary must fit on one line (at most 90 characters); put the detail in description' }))
     .describe('One line for topic cards, e.g. "How loss and abilities scale with model size, data and compute."'),
   description: cleanText('description', 'topic').describe('One paragraph, written for a researcher, that says what the topic covers.'),
+  aliases: z
+    .array(z.string().trim().min(2, { error: 'each alias needs at least 2 characters' }), {
+      error: 'aliases must be a list of names, e.g. [MoE, sparse experts]',
+    })
+    .default([])
+    .describe(
+      'Other names a reader may search for: abbreviations and spellings (e.g. MoE, ViT, optimizer). A search for one shows the topic.',
+    ),
   match: z
     .array(z.string().trim().min(2, { error: 'each match phrase needs at least 2 characters' }), {
       error: missingOr('match', 'list the words and phrases that put a paper in this topic', 'match must be a list of phrases'),

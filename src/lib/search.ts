@@ -117,12 +117,15 @@ export const escapeHtml = (s: string): string => s.replace(/[&<>"']/gu, (c) => E
 export function highlight(text: string, query: string): string {
   const terms = normaliseTitle(query)
     .split(' ')
-    .filter((t) => t.length > 1);
+    .filter((t) => t.length > 1)
+    // Pagefind stems what it matches, so "laws" also finds "Law".
+    .map((t) => (t.length > 3 ? t.replace(/e?s$/u, '') : t));
   return text
     .split(/([\p{L}\p{N}]+)/u)
     .map((part, i) => {
       const isWord = i % 2 === 1;
-      const hit = isWord && terms.some((t) => normaliseTitle(part).startsWith(t));
+      const forms = isWord ? [normaliseTitle(part), normaliseTitle(asciiAlias(part) ?? '')].filter(Boolean) : [];
+      const hit = forms.some((form) => terms.some((t) => form.startsWith(t)));
       return hit ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part);
     })
     .join('');
@@ -209,20 +212,81 @@ export function abstractExcerpt(page: PagefindText, title: string, length: numbe
 export interface TopicOption {
   id: string;
   name: string;
+  /** Other names readers search for: abbreviations and spellings. */
+  aliases?: readonly string[];
+}
+
+/** Words that say nothing about a topic on their own. */
+const STOP_WORDS = new Set('a an and are as at by for from in into is of on or the to towards using via with without'.split(' '));
+
+/** British -is- spellings folded to -iz-, so "optimiser" and "optimizer" compare equal. */
+const foldSpelling = (word: string): string => word.replace(/(?<=\p{L}{3})is(?=[aei]|$)/gu, 'iz');
+
+/** The words of a query or a name that can identify a topic: no stop words, no lone letters. */
+function topicWords(text: string): string[] {
+  return normaliseTitle(text)
+    .split(' ')
+    .filter((w) => w && !STOP_WORDS.has(w) && (w.length > 1 || /\p{N}/u.test(w)))
+    .map(foldSpelling);
+}
+
+/** True when a query word names a name word: a prefix of it, or the same word in the plural. */
+const namesWord = (q: string, word: string): boolean => word.startsWith(q) || (q.length > 3 && word.startsWith(q.replace(/e?s$/u, '')));
+
+/**
+ * The topics a query names, for the group shown above the paper results. A topic matches when
+ * every word of the query starts a word of its name or of one of its aliases ("mixt", "MoE",
+ * "muP" for "Hyperparameter transfer (μP)"), or when the query contains its whole name or an alias
+ * ("video generation", "scaling laws for language models"). Stop words and single letters are
+ * ignored, and British and American spellings match. Topics whose name matches come first.
+ * Topics are a small closed vocabulary already on the search page, so this costs no download.
+ */
+export function matchTopics(query: string, topics: readonly TopicOption[]): TopicOption[] {
+  const words = topicWords(query);
+  if (words.length === 0) return [];
+  const scored = topics.flatMap((topic) => {
+    const names = [topic.name, ...(topic.aliases ?? [])].flatMap((n, i) =>
+      [n, asciiAlias(n) ?? ''].map((form) => ({ words: topicWords(form), isName: i === 0 })).filter((f) => f.words.length > 0),
+    );
+    const named = names.find(({ words: name }) => words.every((q) => name.some((word) => namesWord(q, word))));
+    const contained = names.some(({ words: name }) => name.every((word) => words.some((q) => q === word || namesWord(word, q))));
+    if (!named && !contained) return [];
+    // A query that the name answers comes before one an alias answers, and both before a query
+    // that merely contains a name.
+    const rank = named ? (named.isName ? 0 : 1) : 2;
+    return [{ topic, rank }];
+  });
+  return scored.sort((a, b) => a.rank - b.rank).map((s) => s.topic);
 }
 
 /**
- * Topics whose name the query names: every word of the query starts a word of the topic's name
- * (or of its ASCII spelling, so "muP" finds "Hyperparameter transfer (μP)"). Topics are a small
- * closed vocabulary already on the search page, so this costs no index and no download.
+ * The state with its topics resolved against the vocabulary: a topic given by its name instead of
+ * its id ("Scaling laws") becomes the id, and one that names no topic is dropped, so a mistyped
+ * link never applies a filter that the page cannot show or remove.
  */
-export function matchTopics(query: string, topics: readonly TopicOption[]): TopicOption[] {
-  const words = normaliseTitle(query).split(' ').filter(Boolean);
-  if (words.length === 0) return [];
-  return topics.filter((topic) => {
-    const names = [topic.name, asciiAlias(topic.name) ?? ''].map((n) => normaliseTitle(n).split(' '));
-    return names.some((name) =>
-      words.every((w) => name.some((part) => part.startsWith(w) || (w.length > 3 && part.startsWith(w.replace(/s$/u, ''))))),
-    );
+export function resolveTopics(state: SearchState, topics: readonly TopicOption[]): SearchState {
+  const byKey = new Map<string, string>();
+  for (const t of topics) {
+    byKey.set(normaliseTitle(t.name), t.id);
+    byKey.set(t.id, t.id);
+  }
+  const resolved = state.topics.flatMap((t) => {
+    const id = byKey.get(t) ?? byKey.get(normaliseTitle(t));
+    return id ? [id] : [];
   });
+  return { ...state, topics: [...new Set(resolved)].sort() };
+}
+
+/** The status line for a search: how many papers, for which query, within which filters. */
+export function describeResults(count: number, state: SearchState, topicName: (id: string) => string): string {
+  const names = state.topics.map(topicName);
+  const within = [
+    state.query ? `for “${state.query}”` : '',
+    names.length ? `in ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}` : names[0]}` : '',
+    state.code ? 'with code' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const found = count === 0 ? 'No papers found' : `${count} ${count === 1 ? 'paper' : 'papers'} found`;
+  return within ? `${found} ${within}.` : `${found}.`;
 }

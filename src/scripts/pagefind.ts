@@ -49,5 +49,9 @@ export function loadPagefind(): Promise<Pagefind> {
     await pagefind.init();
     return pagefind;
   })();
+  // A failed download (a dropped connection) is tried again by the next call, not cached.
+  loading.catch(() => {
+    loading = undefined;
+  });
   return loading;
 }

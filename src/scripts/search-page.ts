@@ -6,12 +6,14 @@
 import {
   abstractExcerpt,
   debounceFor,
+  describeResults,
   excerptParts,
   filtersFor,
   highlight,
   isExactTitle,
   matchTopics,
   readState,
+  resolveTopics,
   writeState,
   type SearchState,
   type TopicOption,
@@ -35,6 +37,7 @@ const topicOptions: (TopicOption & { href: string })[] = [...document.querySelec
   (box) => ({
     id: box.value,
     name: box.dataset['name'] ?? box.value,
+    aliases: (box.dataset['aliases'] ?? '').split('|').filter(Boolean),
     href: box.dataset['href'] ?? '',
   }),
 );
@@ -50,9 +53,10 @@ function applyState(state: SearchState): void {
   for (const box of document.querySelectorAll<HTMLInputElement>('input[name="topic"]')) box.checked = state.topics.includes(box.value);
   const code = document.querySelector<HTMLInputElement>('input[name="code"]');
   if (code) code.checked = state.code;
-  // A shared link with filters shows them.
+  // A shared link with filters shows them, except on a narrow screen, where the open panel would
+  // push the results below the fold; the status line names the filters there.
   const filters = document.querySelector<HTMLDetailsElement>('#search-filters');
-  if (filters && (state.topics.length > 0 || state.code)) filters.open = true;
+  if (filters && (state.topics.length > 0 || state.code) && matchMedia('(min-width: 40rem)').matches) filters.open = true;
   showFilterCount(state);
 }
 
@@ -121,10 +125,17 @@ let pending: PagefindResult[] = [];
 let pendingQuery = '';
 
 async function showMore(): Promise<void> {
+  const mine = generation;
   const batch = pending.splice(0, PAGE);
+  if (more) more.disabled = true;
   const datas = await Promise.all(batch.map((r) => r.data()));
+  // A new search started while this batch loaded: its results are no longer the ones shown.
+  if (mine !== generation) return;
   list?.append(...datas.map((d) => resultItem(d, pendingQuery)));
-  if (more) more.hidden = pending.length === 0;
+  if (more) {
+    more.disabled = false;
+    more.hidden = pending.length === 0;
+  }
 }
 
 async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
@@ -162,7 +173,10 @@ async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
   list?.replaceChildren(...first.map((d) => resultItem(d, state.query)));
   pending = results.slice(PAGE);
   pendingQuery = state.query;
-  if (more) more.hidden = pending.length === 0;
+  if (more) {
+    more.disabled = false;
+    more.hidden = pending.length === 0;
+  }
 
   const topics = matchTopics(state.query, topicOptions).slice(0, 4) as (TopicOption & { href: string })[];
   if (topicGroup && topicList) {
@@ -185,11 +199,9 @@ async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
   if (list) list.dataset['state'] = writeState(state);
   const count = results.length;
   if (empty) empty.hidden = true;
-  if (none) none.hidden = count > 0 || topics.length > 0;
-  if (status) {
-    const what = state.query ? `for “${state.query}”` : 'with these filters';
-    status.textContent = count === 0 ? `No papers found ${what}.` : `${count} ${count === 1 ? 'paper' : 'papers'} found ${what}.`;
-  }
+  // With no papers, suggest topics, unless the Topics group already does and no filter is in the way.
+  if (none) none.hidden = count > 0 || (topics.length > 0 && !hasFilters);
+  if (status) status.textContent = describeResults(count, state, (id) => topicName.get(id) ?? id);
 }
 
 function resultLinks(): HTMLAnchorElement[] {
@@ -197,14 +209,17 @@ function resultLinks(): HTMLAnchorElement[] {
 }
 
 async function start(): Promise<void> {
-  const initial = readState(new URLSearchParams(location.search));
+  // A link may name a topic that does not exist (or by its name): apply only what the page can show.
+  const initial = resolveTopics(readState(new URLSearchParams(location.search)), topicOptions);
   applyState(initial);
   let pagefind: Pagefind;
   try {
     pagefind = await loadPagefind();
   } catch {
-    document.querySelector('#search-unavailable')?.removeAttribute('hidden');
-    if (status) status.textContent = 'Search is not available here.';
+    // The development server has no index; in a real build the download failed.
+    document.querySelector(import.meta.env.DEV ? '#search-unavailable' : '#search-failed')?.removeAttribute('hidden');
+    if (status) status.textContent = import.meta.env.DEV ? 'Search is not available here.' : 'Search could not be loaded.';
+    document.querySelector('[data-retry]')?.setAttribute('href', location.href);
     return;
   }
   let timer: ReturnType<typeof setTimeout> | undefined;

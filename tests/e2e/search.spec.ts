@@ -56,6 +56,19 @@ test('a query that names a topic shows the topic above the papers', async ({ pag
   await expect(page.locator('#topic-results a').first()).toHaveAttribute('href', /\/topics\/quantization\/$/u);
 });
 
+test('a topic is found by its abbreviation, or inside a longer query, but not by a stop word', async ({ page }) => {
+  await openSearch(page);
+  const topicLinks = page.locator('#topic-results a');
+  await searchFor(page, 'moe');
+  await expect(topicLinks.first()).toHaveAttribute('href', /\/topics\/mixture-of-experts\/$/u);
+  await searchFor(page, 'ViT');
+  await expect(topicLinks.first()).toHaveAttribute('href', /\/topics\/vision-transformers\/$/u);
+  await searchFor(page, 'scaling laws for language models');
+  await expect(topicLinks.first()).toHaveAttribute('href', /\/topics\/scaling-laws\/$/u);
+  await searchFor(page, 'of');
+  await expect(page.locator('#topic-results')).toBeHidden();
+});
+
 test('each result shows its title, an excerpt and its topic chips; the count is shown', async ({ page }) => {
   await openSearch(page, '?q=pruning');
   const first = page.locator('#search-results li').first();
@@ -84,7 +97,7 @@ for (const topic of topics) {
     const expected = papers.filter((p) => p.topics.includes(topic.id)).map((p) => p.id);
     await openSearch(page, `?topic=${topic.id}`);
     await expect(page.locator('#search-status')).toHaveText(
-      `${expected.length} ${expected.length === 1 ? 'paper' : 'papers'} found with these filters.`,
+      `${expected.length} ${expected.length === 1 ? 'paper' : 'papers'} found in ${topic.name}.`,
     );
     const links = page.locator('#search-results a[data-result]');
     while ((await links.count()) < expected.length) {
@@ -103,7 +116,7 @@ for (const topic of topics) {
 test('the has-code filter keeps papers with a repository, and shows its count', async ({ page }) => {
   const withCode = papers.filter((p) => p.links.some((l) => l.kind === 'code'));
   await openSearch(page, '?code=1');
-  await expect(page.locator('#search-status')).toHaveText(`${withCode.length} papers found with these filters.`);
+  await expect(page.locator('#search-status')).toHaveText(`${withCode.length} papers found with code.`);
   await expect(page.locator('[data-count-for="code:yes"]')).toHaveText(String(withCode.length));
 });
 
@@ -133,10 +146,62 @@ test('typing updates the URL, and the URL restores the same results in a new pag
 test('empty and no-result states are clear, and no results suggests topics', async ({ page }) => {
   await openSearch(page);
   await expect(page.locator('#search-empty')).toBeVisible();
+  await expect(page.locator('#search-empty')).toBeInViewport();
   await searchFor(page, 'xylophonequasarzebra');
   await expect(page.locator('#search-status')).toHaveText('No papers found for “xylophonequasarzebra”.');
   await expect(page.locator('#search-none')).toBeVisible();
   await expect(page.locator('#search-none a').first()).toHaveAttribute('href', /\/topics\//u);
+  await expect(page.locator('#search-none a').first()).toBeInViewport();
+});
+
+test('on a phone, a shared link with filters shows the results first and names the filters', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openSearch(page, '?q=vision+transformer&topic=quantization');
+  await expect(page.locator('#search-status')).toHaveText(/papers? found for “vision transformer” in Quantization\.$/u);
+  await expect(page.locator('#search-results li').first()).toBeInViewport();
+  await expect(page.locator('#search-filters')).not.toHaveAttribute('open');
+});
+
+test('a link naming a topic by its name applies it; one naming no topic is dropped from the URL', async ({ page }) => {
+  await openSearch(page, '?q=scaling&topic=Scaling%20laws&topic=bogus');
+  await expect(page.locator('input[name="topic"][value="scaling-laws"]')).toBeChecked();
+  await expect(page.locator('[data-filter-count]')).toHaveText('(1 selected)');
+  await expect(page).toHaveURL(/\/search\/\?q=scaling&topic=scaling-laws$/u);
+  await expect(page.locator('#search-status')).toHaveText(/found for “scaling” in Scaling laws\.$/u);
+});
+
+test('results of an earlier search never join a newer one while they load', async ({ page }) => {
+  await openSearch(page, '?q=model');
+  await expect(page.locator('#search-more')).toBeVisible();
+  // Hold back the next batch of results until a newer search (with no results) is on the screen.
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let holding = 0;
+  let delivered = 0;
+  await page.route('**/pagefind/fragment/**', async (route) => {
+    holding++;
+    await held;
+    await route.continue();
+  });
+  page.on('requestfinished', (r) => {
+    if (r.url().includes('/pagefind/fragment/')) delivered++;
+  });
+  await page.locator('#search-more').click();
+  await expect.poll(() => holding).toBeGreaterThan(0);
+  await searchFor(page, 'xylophonequasarzebra');
+  release();
+  await expect.poll(() => delivered).toBe(holding);
+  await page.waitForTimeout(300);
+  await expect(page.locator('#search-results li')).toHaveCount(0);
+  await expect(page.locator('#search-status')).toHaveText('No papers found for “xylophonequasarzebra”.');
+});
+
+test('when the index cannot be downloaded, the page says so and offers to try again', async ({ page }) => {
+  await page.route('**/pagefind/pagefind.js', (route) => route.abort());
+  await page.goto('search/?q=scaling');
+  await expect(page.locator('#search-failed')).toBeVisible();
+  await expect(page.locator('#search-unavailable')).toBeHidden();
+  await expect(page.locator('#search-failed a[data-retry]')).toHaveAttribute('href', /\/search\/\?q=scaling$/u);
 });
 
 test('/ focuses the search box from anywhere, but not while typing in a field', async ({ page }) => {

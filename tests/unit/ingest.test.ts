@@ -190,7 +190,7 @@ describe('the ingest CLI', () => {
       'summary: summary is missing; add a line "summary: …"',
       'description: description is missing; add a line "description: …"',
       'match: match is missing; list the words and phrases that put a paper in this topic',
-      'matches: unknown field "matches"; a topic has only name, summary, description, match, exclude (check the spelling)',
+      'matches: unknown field "matches"; a topic has only name, summary, description, aliases, match, exclude (check the spelling)',
     ]);
     expect(readdirSync(dir)).toEqual(['topics']);
   });

@@ -25,6 +25,7 @@ const topic = (id: string, name: string): Topic => ({
   name,
   summary: `${name}.`,
   description: `${name}.`,
+  aliases: [],
   file: `content/topics/${id}.yaml`,
 });
 

@@ -73,7 +73,7 @@ describe('card text', () => {
 
 describe("the catalogue's cards", () => {
   it('has one card for the site, each paper and each topic', () => {
-    const topic = { id: 't', name: 'T', summary: 'S.', description: 'D.', file: 'f' };
+    const topic = { id: 't', name: 'T', summary: 'S.', description: 'D.', aliases: [], file: 'f' };
     const paper = { id: 'p', titleText: 'P', topics: ['t'], hasCode: true } as Parameters<typeof og.catalogueCards>[0]['papers'][number];
     const pages = og.catalogueCards(
       {

@@ -13,7 +13,7 @@ function paper(id: string, title: string, position: number, extra: Partial<Paper
   };
   return toPaper({ id, data, body, filePath: `content/papers/${id}.mdx` });
 }
-const topic: Topic = { id: 't', name: 'T', summary: 's', description: 'd', file: 'content/topics/t.yaml' };
+const topic: Topic = { id: 't', name: 'T', summary: 's', description: 'd', aliases: [], file: 'content/topics/t.yaml' };
 
 describe('toPaper', () => {
   it('reads the abstract back from the MDX body and derives plain text and hasCode', () => {

@@ -10,7 +10,9 @@ import {
   highlight,
   isExactTitle,
   matchTopics,
+  describeResults,
   readState,
+  resolveTopics,
   writeState,
 } from '../../src/lib/search.ts';
 
@@ -52,6 +54,13 @@ describe('highlight', () => {
       'Sparse &lt;b&gt;<mark>pruning</mark>&lt;/b&gt; &amp; <mark>Pruned</mark> nets',
     );
     expect(highlight('A "quoted" title', '')).toBe('A &quot;quoted&quot; title');
+  });
+
+  it('marks what Pagefind matched: singular forms of plural terms, and Greek letters typed in ASCII', () => {
+    expect(highlight('Scaling Law with Learning Rate Annealing', 'scaling laws')).toBe(
+      '<mark>Scaling</mark> <mark>Law</mark> with Learning Rate Annealing',
+    );
+    expect(highlight('Transfer via μP', 'muP')).toBe('Transfer via <mark>μP</mark>');
   });
 });
 
@@ -120,6 +129,10 @@ describe('matchTopics', () => {
     { id: 'hyperparameter-transfer', name: 'Hyperparameter transfer (μP)' },
     { id: 'quantization', name: 'Quantization' },
     { id: 'scaling-laws', name: 'Scaling laws' },
+    { id: 'mixture-of-experts', name: 'Mixture of experts', aliases: ['MoE'] },
+    { id: 'optimizers', name: 'Optimisers and learning rates', aliases: ['optimizer'] },
+    { id: 'video', name: 'Video' },
+    { id: 'vision-transformers', name: 'Vision transformers', aliases: ['ViT'] },
   ];
   const ids = (q: string): string[] => matchTopics(q, topics).map((t) => t.id);
 
@@ -130,10 +143,57 @@ describe('matchTopics', () => {
     expect(ids('muP')).toEqual(['hyperparameter-transfer']);
   });
 
+  it('finds a topic by an alias, and across British and American spelling', () => {
+    expect(ids('moe')).toEqual(['mixture-of-experts']);
+    expect(ids('ViT')).toEqual(['vision-transformers']);
+    expect(ids('optimizer')).toEqual(['optimizers']);
+    expect(ids('optimiser')).toEqual(['optimizers']);
+    expect(ids('quantisation')).toEqual(['quantization']);
+  });
+
+  it('finds a topic whose whole name the query contains, after the topics the query names', () => {
+    expect(ids('video generation')).toEqual(['video']);
+    expect(ids('scaling laws for language models')).toEqual(['scaling-laws']);
+    expect(ids('sparse moe routing')).toEqual(['mixture-of-experts']);
+    expect(ids('video diffusion models')).toEqual(['diffusion-models', 'video']);
+    expect(ids('vi')).toEqual(['video', 'vision-transformers']);
+  });
+
+  it('ignores stop words and single letters, which would name half the vocabulary', () => {
+    expect(ids('of')).toEqual([]);
+    expect(ids('a')).toEqual([]);
+    expect(ids('C++')).toEqual([]);
+    expect(ids('mixture of')).toEqual(['mixture-of-experts']);
+  });
+
   it('finds nothing for words no topic name has, or an empty query', () => {
     expect(ids('GPipe')).toEqual([]);
     expect(ids('scaling diffusion')).toEqual([]);
     expect(ids('  ')).toEqual([]);
+  });
+});
+
+describe('resolveTopics', () => {
+  const topics = [
+    { id: 'scaling-laws', name: 'Scaling laws' },
+    { id: 'video', name: 'Video' },
+  ];
+  it('keeps known ids, turns names into ids and drops what names no topic', () => {
+    const state = { query: 'q', topics: ['Scaling laws', 'bogus', 'video'], code: true };
+    expect(resolveTopics(state, topics)).toEqual({ query: 'q', topics: ['scaling-laws', 'video'], code: true });
+  });
+});
+
+describe('describeResults', () => {
+  const name = (id: string): string => ({ quantization: 'Quantization', 'scaling-laws': 'Scaling laws', video: 'Video' })[id] ?? id;
+  it('names the query and every filter, so an empty list says why', () => {
+    expect(describeResults(0, { query: 'scaling', topics: ['quantization', 'scaling-laws'], code: true }, name)).toBe(
+      'No papers found for “scaling” in Quantization and Scaling laws with code.',
+    );
+    expect(describeResults(1, { query: 'gpipe', topics: [], code: false }, name)).toBe('1 paper found for “gpipe”.');
+    expect(describeResults(12, { query: '', topics: ['quantization', 'scaling-laws', 'video'], code: false }, name)).toBe(
+      '12 papers found in Quantization, Scaling laws and Video.',
+    );
   });
 });
 
