@@ -7,6 +7,9 @@ import { contentError } from './errors.ts';
 import { cachedJson, contentHash } from './cache.ts';
 import { byListingOrder, byTitle, catalogueProblems, toPaper, toTopic, type Paper, type Topic } from './papers.ts';
 import { relatedPapers, type Related } from './related.ts';
+// The code that computes related papers is part of the cache key: a change to it recomputes them.
+import relatedSource from './related.ts?raw';
+import termsSource from './terms.ts?raw';
 import { timed } from './timings.ts';
 import {
   neighbours,
@@ -57,9 +60,11 @@ async function load(): Promise<Catalogue> {
   let relatedMap: Map<string, Related[]> | undefined;
   const related = (id: string): Related[] => {
     if (!relatedMap) {
-      // Computed once per build for all papers, and cached on disk by a hash of the texts.
-      const docs = papers.map((p) => ({ id: p.id, title: p.titleText, text: p.abstractText }));
-      relatedMap = new Map(timed('related papers', () => cachedJson('related', contentHash(docs), () => [...relatedPapers(docs)])));
+      // Computed once per build for all papers, and cached on disk by a hash of the texts, the
+      // topics and the code that relates them.
+      const docs = papers.map((p) => ({ id: p.id, title: p.titleText, text: p.abstractText, topics: p.topics }));
+      const key = contentHash([docs, relatedSource, termsSource]);
+      relatedMap = new Map(timed('related papers', () => cachedJson('related', key, () => [...relatedPapers(docs)])));
     }
     return relatedMap.get(id) ?? [];
   };

@@ -31,7 +31,18 @@ const STOPWORDS = new Set(
   observe observed observation shows showed analysis analyze analyzed investigate investigates
   investigated explore explores explored address addresses addressed consider considered help
   helps overall additional additionally instead particular particularly specific still end
-  without compared compare comparable outperform outperforms superior due`.split(/\s+/u),
+  without compared compare comparable outperform outperforms superior due
+  numerous easy easily reach addition accessible build builds built seamless seamlessly take takes
+  taken become becomes became beyond include includes included including need needs needed
+  obtain obtained preferred powerful release released surpassing surpasses advantage advantages
+  apply applies applied contribute contributes effectiveness independently future impact capable
+  capabilities complex relationship quantify quantifies deployed minimal increasingly success
+  successful successfully fixed output outputs tens hundreds dozens thousands millions billions
+  remarkable notable notably substantial substantially considerable considerably benefit benefits
+  offer offers offering provide providing yield yields yielding require requires required
+  requiring https http www com org io github html project page pages site lack years guide
+  development run runs match matches point perform performs combination multiple jointly
+  technique techniques aggregate reduce reduces reduced paradigm facto`.split(/\s+/u),
 );
 
 /** Reduces a word to a crude stem: lowercase, plural endings off. */
@@ -69,6 +80,8 @@ export function forEachToken(text: string, visit: (stem: string, surface: string
   let index = 0;
   for (const m of text
     .normalize('NFKC')
+    // A URL is an address, not words of the abstract.
+    .replace(/\bhttps?:\/\/\S+/gu, ' ')
     .replace(/['’]s\b/gu, '')
     .matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)) {
     index += 1;

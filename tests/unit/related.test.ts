@@ -45,3 +45,39 @@ describe('relatedPapers', () => {
     expect(relatedPapers([...docs].reverse(), { limit: 2 })).toEqual(related);
   });
 });
+
+describe('relatedPapers with topics', () => {
+  const docs = [
+    doc('zero', 'Memory offloading for giant models', 'Training giant models with offloading to CPU and NVMe memory across GPUs.'),
+    doc('gpipe', 'Pipeline parallelism for giant models', 'Pipeline parallelism splits giant models across GPUs in micro-batches.'),
+    doc('fed', 'Memory-limited federated devices', 'Federated pruning for devices with limited memory across GPUs and phones.'),
+  ];
+  const topics: Record<string, string[]> = { zero: ['parallelism'], gpipe: ['parallelism'], fed: ['pruning'] };
+
+  it('lifts a paper that shares the topic above one that only shares as many words', () => {
+    const plain = relatedPapers(docs, { limit: 2 }).get('zero') ?? [];
+    const withTopics = relatedPapers(
+      docs.map((d) => ({ ...d, topics: topics[d.id] })),
+      { limit: 2 },
+    ).get('zero');
+    expect(withTopics?.[0]?.id).toBe('gpipe');
+    expect(withTopics?.find((r) => r.id === 'gpipe')?.score).toBeGreaterThan(plain.find((r) => r.id === 'gpipe')?.score ?? 1);
+  });
+
+  it('never relates papers that share a topic but no words', () => {
+    const related = relatedPapers(
+      [doc('a', 'Gluons', 'Quarks.'), doc('b', 'Photons', 'Leptons.')].map((d) => ({ ...d, topics: ['physics'] })),
+    );
+    expect(related.get('a')).toEqual([]);
+  });
+
+  it('shows no filler or URL parts as shared terms', () => {
+    const text = 'Code and project page are available at https://github.com/x/y and built seamlessly.';
+    const related = relatedPapers([
+      doc('a', 'Sparse experts', `Sparse experts route tokens. ${text}`),
+      doc('b', 'Sparse experts again', `Sparse experts. ${text}`),
+      ...['Quarks', 'Gluons', 'Photons', 'Leptons', 'Bosons', 'Mesons', 'Baryons'].map((w) => doc(w, w, `${w} exist.`)),
+    ]);
+    expect(related.get('a')?.[0]?.shared).toEqual(['sparse experts']);
+  });
+});
