@@ -9,7 +9,7 @@
  * Exit status: 0 when done (or nothing to do), 1 when the input has problems (nothing is written),
  * 2 on wrong usage.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyPlan, planIngest, type Problem } from './ingest/run.ts';
@@ -40,6 +40,10 @@ function main(argv: string[]): number {
   const listingPath = resolve(positionals[0]);
   if (!existsSync(listingPath)) {
     console.error(`no such file: ${positionals[0]}\n${USAGE}`);
+    return 2;
+  }
+  if (!statSync(listingPath).isFile()) {
+    console.error(`${positionals[0]} is a directory, not a listing file: name the .txt file of one listing\n${USAGE}`);
     return 2;
   }
   const contentDir = resolve(values.out ?? 'content');

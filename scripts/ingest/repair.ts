@@ -86,9 +86,10 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     name: 'tex-font-switch',
-    description: 'A stripped font switch is dropped: `(rm StatsQ)` → (StatsQ), `mathrm{x}` → x',
+    description:
+      'A stripped font switch before a name is dropped: `(rm StatsQ)` → (StatsQ), `mathrm{x}` → x; `(it is cheap)` is prose and stays',
     apply: (t) =>
-      t.replace(/\((?:rm|bf|it|tt|sf)\s+(?=\S)/gu, '(').replace(/\b(?:mathrm|textrm|textbf|textit|mathbf|texttt)\{([^{}]*)\}/gu, '$1'),
+      t.replace(/\((?:rm|bf|it|tt|sf)\s+(?=[A-Z])/gu, '(').replace(/\b(?:mathrm|textrm|textbf|textit|mathbf|texttt)\{([^{}]*)\}/gu, '$1'),
   },
   {
     name: 'tex-bullet',
@@ -126,14 +127,16 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     name: 'tex-subscript',
-    description: 'A subscript outside math becomes Unicode or math: `CO_2` → CO₂, `S_1` → S₁, `D_{KL}` → $D_{KL}$',
+    description:
+      'A subscript outside math becomes Unicode or math: `CO_2` → CO₂, `S_1` → S₁, `D_{KL}` → $D_{KL}$; an identifier such as `top_5` stays',
     apply: (t) =>
       t
         .replace(/\b([A-Za-z]+)_\{([^{}]+)\}/gu, (_m, base: string, sub: string) => {
           const low = toSubscript(sub);
           return low === undefined ? mathMark(`${base}_{${sub}}`) : `${base}${low}`;
         })
-        .replace(/\b([A-Za-z]{1,3})_(\d+)\b/gu, (_m, base: string, sub: string) => `${base}${toSubscript(sub) ?? sub}`),
+        // One letter or a formula in capitals (S_1, CO_2); lower-case words (top_5, gpt_3) are identifiers.
+        .replace(/\b([A-Za-z]|[A-Z]{2,3})_(\d+)\b/gu, (_m, base: string, sub: string) => `${base}${toSubscript(sub) ?? sub}`),
   },
 ];
 

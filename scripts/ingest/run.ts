@@ -116,6 +116,50 @@ function listingId(contentDir: string, name: string, date: string, bytes: Uint8A
 }
 
 const sameSource = (a: Source, b: Source): boolean => a.listing === b.listing && a.position === b.position;
+const sourceKey = (listing: string, position: number): string => `${listing}#${position}`;
+
+/**
+ * The title each paper had in each kept listing (by listing id and position), so a paper whose
+ * title was corrected by hand is still recognised when a listing prints its old title.
+ */
+function listedTitles(contentDir: string): Map<string, string> {
+  const dir = join(contentDir, 'sources');
+  const titles = new Map<string, string>();
+  if (!existsSync(dir)) return titles;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+    try {
+      for (const paper of parseListing(readFileSync(join(dir, file), 'utf8')).papers)
+        titles.set(sourceKey(basename(file, '.txt'), paper.position), titleKey(repair(paper.title).text));
+    } catch {
+      // A kept listing was ingested once, so it parses; if it was edited since, it names no titles.
+    }
+  }
+  return titles;
+}
+
+/** Fewer words than this is not an abstract: page chrome, or a listing cut off mid-paragraph. */
+const MIN_ABSTRACT_WORDS = 20;
+/** How an abstract ends: a sentence, a bracket or quote after one, or a URL. */
+const ENDS_A_SENTENCE = /(?:[.!?…][)"”’\]]?|[)\]"”’]|\/[^\s]*)$/u;
+
+/**
+ * Warnings for an abstract that is not one: too short (page chrome read as a paper), or, for the
+ * listing's last paper, stopping mid-sentence (a file cut off). Only the last is checked for that:
+ * some real abstracts end without a full stop (a list of keywords).
+ */
+function abstractDoubts(abstract: string, line: number, last: boolean): string[] {
+  const words = abstract.split(/\s+/u).filter(Boolean).length;
+  if (words === 0) return [];
+  if (words < MIN_ABSTRACT_WORDS)
+    return [
+      `the abstract (line ${line}) is only ${words} word${words === 1 ? '' : 's'} long: is it page chrome or a cut-off listing? Check the listing, and delete the entry if it is not a paper`,
+    ];
+  if (last && !ENDS_A_SENTENCE.test(abstract))
+    return [
+      `the listing's last abstract (line ${line}) stops mid-sentence ("…${abstract.slice(-40)}"): is the file cut off? Check it, and complete the entry by hand`,
+    ];
+  return [];
+}
 
 /** Works out everything the ingest would do. Writes nothing. */
 export function planIngest({ listingPath, contentDir }: IngestOptions): Plan {
@@ -140,9 +184,21 @@ export function planIngest({ listingPath, contentDir }: IngestOptions): Plan {
   const topicIds = rules.map((r) => r.id);
   const schema = paperSchema(topicIds);
   const existing = loadEntries(contentDir, errors);
+  // An existing paper is recognised by where it was listed, by its title, or by the title a kept
+  // listing printed for it (its title may have been corrected by hand since).
   const byTitle = new Map<string, string>();
+  const bySource = new Map<string, string>();
   for (const [id, entry] of existing) {
     if (typeof entry.data['title'] === 'string') byTitle.set(titleKey(entry.data['title']), id);
+  }
+  const listed = listedTitles(contentDir);
+  for (const [id, entry] of existing) {
+    for (const s of Array.isArray(entry.data['sources']) ? (entry.data['sources'] as Source[]) : []) {
+      const key = sourceKey(s.listing, s.position);
+      bySource.set(key, id);
+      const title = listed.get(key);
+      if (title !== undefined && !byTitle.has(title)) byTitle.set(title, id);
+    }
   }
 
   const id = listingId(contentDir, listing.name, listing.date, bytes);
@@ -165,6 +221,8 @@ export function planIngest({ listingPath, contentDir }: IngestOptions): Plan {
     if (!abstract.text) fail('abstract', `the abstract (line ${paper.abstractLine}) is empty`);
     const abstractIssue = textProblem(abstract.text);
     if (abstractIssue) fail('abstract', `the abstract (line ${paper.abstractLine}) ${abstractIssue}`);
+    const last = paper === listing.papers.at(-1);
+    for (const message of abstractDoubts(abstract.text, paper.abstractLine, last)) warnings.push({ where, field: 'abstract', message });
     for (const [field, text] of [
       ['title', title.text],
       ['abstract', abstract.text],
@@ -177,7 +235,8 @@ export function planIngest({ listingPath, contentDir }: IngestOptions): Plan {
         });
     }
     const key = titleKey(title.text);
-    const paperId = byTitle.get(key) ?? slugify(title.text);
+    const known = bySource.get(sourceKey(id, paper.position)) ?? byTitle.get(key);
+    const paperId = known ?? slugify(title.text);
     const twin = claimed.get(paperId);
     if (twin) {
       fail(
@@ -192,7 +251,7 @@ export function planIngest({ listingPath, contentDir }: IngestOptions): Plan {
 
     if (current) {
       const currentTitle = typeof current.data['title'] === 'string' ? current.data['title'] : '';
-      if (titleKey(currentTitle) !== key) {
+      if (known === undefined) {
         fail(
           'id',
           `"${title.text}" makes the id "${paperId}", which ${relative(process.cwd(), current.path)} already uses for "${currentTitle}"; if they are the same paper make the titles identical, otherwise rename that entry's file and id (e.g. ${paperId}-2)`,

@@ -101,6 +101,52 @@ describe('planIngest', () => {
     expect(readdirSync(join(dir, 'papers')).sort()).toEqual(['a-diffusion-paper.mdx', 'another-paper-on-video.mdx']);
   });
 
+  it('recognises a paper whose title was corrected by hand, in the same listing and in a new one', () => {
+    const dir = scratchContent();
+    const abstract = 'We study video diffusion models and their scaling at length, with many experiments on many datasets.';
+    const first = listing(`Video Scaling Law For Model\n\n${abstract}\n`);
+    applyPlan(planIngest({ listingPath: first, contentDir: dir }));
+    const file = join(dir, 'papers/video-scaling-law-for-model.mdx');
+    const entry = parseEntry(readFileSync(file, 'utf8'), file);
+    writeFileSync(
+      file,
+      serializeEntry({ data: { ...(entry.data as unknown as EntryData), title: 'Video Scaling Laws for Models' }, body: entry.body }),
+    );
+
+    const again = planIngest({ listingPath: first, contentDir: dir });
+    expect(again.errors).toEqual([]);
+    expect(again.writes).toEqual([]);
+
+    const later = listing(`Video Scaling Law For Model\n\n${abstract}\n`);
+    writeFileSync(later, readFileSync(later, 'utf8').replace('Aug 6', 'Aug 9'));
+    const plan = planIngest({ listingPath: later, contentDir: dir });
+    expect(plan.errors).toEqual([]);
+    applyPlan(plan);
+    expect(readdirSync(join(dir, 'papers'))).toEqual(['video-scaling-law-for-model.mdx']);
+    const merged = parseEntry(readFileSync(file, 'utf8'), file).data as unknown as EntryData;
+    expect(merged.title).toBe('Video Scaling Laws for Models');
+    expect(merged.sources.map((s) => s.date)).toEqual(['Aug 6', 'Aug 9']);
+  });
+
+  it('warns about an abstract too short to be one, or a listing cut off mid-sentence, and keeps the papers', () => {
+    const long = 'We train video models on many clips and measure how quality grows with data, compute and the length of';
+    const plan = planIngest({
+      listingPath: listing(`Video\n\nSee all\n\nA Video Paper\n\n${long} the clips\n`),
+      contentDir: scratchContent(),
+    });
+    expect(plan.errors).toEqual([]);
+    expect(plan.warnings.map((w) => [w.field, w.message])).toEqual([
+      ['abstract', expect.stringMatching(/^the abstract \(line 13\) is only 2 words long: is it page chrome or a cut-off listing\?/u)],
+      [
+        'abstract',
+        expect.stringMatching(
+          /^the listing's last abstract \(line 17\) stops mid-sentence \("….*the length of the clips"\): is the file cut off\?/u,
+        ),
+      ],
+    ]);
+    expect(plan.writes.filter((w) => w.path.endsWith('.mdx'))).toHaveLength(2);
+  });
+
   it('stores the listing under content/sources and never overwrites a different listing with the same date', () => {
     const dir = scratchContent();
     applyPlan(planIngest({ listingPath: listing('Video One\n\nA video paper abstract that is long enough to count.\n'), contentDir: dir }));
@@ -198,6 +244,9 @@ describe('the ingest CLI', () => {
   it('explains wrong usage', () => {
     expect(run([]).status).toBe(2);
     expect(run(['missing.txt']).stderr).toMatch(/no such file: missing\.txt/u);
+    const directory = run(['content']);
+    expect(directory.status).toBe(2);
+    expect(directory.stderr).toMatch(/^content is a directory, not a listing file/u);
     expect(execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' })).toMatch(/usage: npm run ingest/u);
   });
 });

@@ -56,6 +56,9 @@ describe('text repair rules', () => {
   it('tex-font-switch: a stripped \\rm in parentheses is dropped', () => {
     expect(rule('tex-font-switch')('quantization (rm StatsQ) to improve')).toBe('quantization (StatsQ) to improve');
     expect(rule('tex-font-switch')('the (rm) and (rms norm) stay')).toBe('the (rm) and (rms norm) stay');
+    expect(rule('tex-font-switch')('prose (it is cheap) and (bf 16 precision) stays')).toBe(
+      'prose (it is cheap) and (bf 16 precision) stays',
+    );
   });
 
   it('tex-bullet: a stripped \\bullet that starts an item becomes •', () => {
@@ -93,6 +96,8 @@ describe('text repair rules', () => {
     expect(apply('causing CO_2 emission')).toBe('causing CO₂ emission');
     expect(apply('loss (ie D_{KL}) in nats')).toBe('loss (ie \uE000D_{KL}\uE001) in nats');
     expect(apply('see scaling_laws_data_filtering')).toBe('see scaling_laws_data_filtering');
+    expect(apply('the top_5 accuracy of gpt_3')).toBe('the top_5 accuracy of gpt_3');
+    expect(apply('with S_1 and x_2')).toBe('with S₁ and x₂');
   });
 });
 
@@ -151,6 +156,10 @@ describe('repair', () => {
       ),
     );
     expect(damaged).toEqual([]);
+  });
+
+  it('reports damage that no rule repairs, such as a stripped \\mathbb', () => {
+    expect(findDamage(repair('where A in mathbb{R}^{n times d} holds').text).map((d) => d.name)).toContain('font macro');
   });
 
   it('finds every damage pattern in the raw seed (the check can fail)', () => {
