@@ -7,9 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { texToText } from '../../src/lib/math.ts';
-import { RESERVED_IDS } from '../../src/lib/schema.ts';
+import { MAX_ID_LENGTH, RESERVED_IDS } from '../../src/lib/schema.ts';
 
-export const MAX_ID_LENGTH = 80;
+export { MAX_ID_LENGTH };
 
 const LATIN: Record<string, string> = {
   α: 'a',

@@ -68,3 +68,20 @@ describe('the curated vocabulary and tags', () => {
     for (const [id, count] of counts) expect(count, id).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('the vocabulary rules', () => {
+  const rules = readdirSync(join(ROOT, 'content/topics')).map((f) => {
+    const topic = parse(readFileSync(join(ROOT, 'content/topics', f), 'utf8')) as { match: string[]; exclude?: string[] };
+    return { id: f.replace(/\.yaml$/u, ''), match: topic.match, exclude: topic.exclude ?? [] };
+  });
+
+  it('tell sparse coding from network sparsity, and 3D medical scans from 3D rendering', () => {
+    expect(assignTopics('A library for sparse coding', 'Dictionary learning with sparse coding and sparse priors.', rules)).not.toContain(
+      'pruning-and-sparsity',
+    );
+    expect(assignTopics('Pruning sparse networks', 'We prune weights to get sparse networks.', rules)).toContain('pruning-and-sparsity');
+    expect(assignTopics('Disease progression in 3D', 'We model 3D brain MRI scans of patients over time.', rules)).toEqual([
+      'medical-imaging',
+    ]);
+  });
+});
