@@ -169,6 +169,25 @@ const SUBSCRIPT: Record<string, string> = {
   ')': '₎',
 };
 
+/** Binary operators and relations, which TeX sets with space around them. */
+const SPACED = new Set([
+  'cdot',
+  'times',
+  'to',
+  'rightarrow',
+  'leftarrow',
+  'leftrightarrow',
+  'Rightarrow',
+  'approx',
+  'sim',
+  'leq',
+  'geq',
+  'le',
+  'ge',
+  'neq',
+  'pm',
+]);
+
 /** Unicode superscript for `s`, or undefined when a character has none. */
 export function toSuperscript(s: string): string | undefined {
   return mapAll(s, SUPERSCRIPT);
@@ -195,15 +214,26 @@ function mapAll(s: string, table: Record<string, string>): string | undefined {
  */
 export function texToUnicode(tex: string): string {
   let out = tex.replace(/\\(?:mathrm|text|mathit|mathbf|operatorname)\{([^{}]*)\}/gu, '$1');
-  out = out.replace(/\\([A-Za-z]+)/gu, (whole, name: string) => TEX_SYMBOLS[name] ?? whole);
+  // Operators and relations get a space on each side, as TeX spaces them (`A\cdot S` is A · S,
+  // not A· S); other symbols take none.
+  out = out.replace(/\\([A-Za-z]+)\s*/gu, (whole, name: string) => {
+    const symbol = TEX_SYMBOLS[name];
+    if (symbol === undefined) return whole;
+    return SPACED.has(name) ? ` ${symbol} ` : symbol;
+  });
   out = out.replace(/([\^_])\{([^{}]*)\}|([\^_])(\S)/gu, (whole, op1?: string, grp?: string, op2?: string, one?: string) => {
     const op = op1 ?? op2;
     const body = grp ?? one ?? '';
     const mapped = op === '^' ? toSuperscript(body) : toSubscript(body);
     if (mapped !== undefined) return mapped;
-    return grp === undefined ? whole : `${op}(${body})`;
+    // Without Unicode scripts, plain-text notation: D_KL, and parentheses only where needed, S^(-α).
+    if (grp === undefined || /^[\p{L}\p{N}]+$/u.test(body)) return `${op}${body}`;
+    return `${op}(${body})`;
   });
-  return out.replace(/\\([,;:! ])/gu, ' ').replace(/\s+/gu, ' ');
+  return out
+    .replace(/\\([,;:! ])/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /** Plain text of segments: math spans as their Unicode approximation. */

@@ -27,13 +27,15 @@ describe('splitTex / joinTex', () => {
 
 describe('texToUnicode', () => {
   it('maps common macros and simple scripts', () => {
-    expect(texToUnicode('L_0 + A\\cdot S_1^{-\\alpha}')).toBe('L₀ + A· S₁^(-α)');
+    expect(texToUnicode('L_0 + A\\cdot S_1^{-\\alpha}')).toBe('L₀ + A · S₁^(-α)');
+    expect(texToUnicode('A\\cdot S')).toBe('A · S');
+    expect(texToUnicode('\\alpha x')).toBe('αx');
     expect(texToUnicode('\\gamma \\to \\infty')).toBe('γ → ∞');
     expect(texToUnicode('x^2')).toBe('x²');
   });
 
   it('gives plain text for a title with math', () => {
-    expect(texToText('Loss $D_{KL}$ for \\$5')).toBe('Loss D_(KL) for $5');
+    expect(texToText('Loss $D_{KL}$ for \\$5')).toBe('Loss D_KL for $5');
   });
 });
 
