@@ -1,9 +1,10 @@
 /**
- * The theme toggle: cycles System → Dark → Light. The choice is stored in localStorage and applied
- * before first paint by public/theme.js; "System" removes it so prefers-color-scheme applies.
+ * The theme toggle: cycles System → the opposite of what the system shows → the same as the system
+ * shows, so the first click always changes the page. The choice is stored in localStorage and
+ * applied before first paint by public/theme.js; "System" removes it so prefers-color-scheme applies.
  */
 type Choice = 'system' | 'dark' | 'light';
-const ORDER: Choice[] = ['system', 'dark', 'light'];
+const systemIsDark = (): boolean => matchMedia('(prefers-color-scheme: dark)').matches;
 const LABEL: Record<Choice, string> = { system: 'System', dark: 'Dark', light: 'Light' };
 
 function current(): Choice {
@@ -31,7 +32,8 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-t
   show();
   button.dataset['ready'] = '';
   button.addEventListener('click', () => {
-    apply(ORDER[(ORDER.indexOf(current()) + 1) % ORDER.length] ?? 'system');
+    const order: Choice[] = systemIsDark() ? ['system', 'light', 'dark'] : ['system', 'dark', 'light'];
+    apply(order[(order.indexOf(current()) + 1) % order.length] ?? 'system');
     show();
   });
 }

@@ -150,3 +150,22 @@ test('the theme toggle overrides the system theme, persists, and does not flash'
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await background()).toBe(dark);
 });
+
+test('with a dark system theme, the first click of the toggle makes the page light', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./');
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const dark = await background();
+  await page.getByRole('button', { name: 'Theme: System' }).click();
+  await expect(page.getByRole('button', { name: 'Theme: Light' })).toBeVisible();
+  expect(await background()).not.toBe(dark);
+});
+
+test('a topic page announces its own feed first, and names its BibTeX download after the topic', async ({ page }) => {
+  await page.goto('topics/video/');
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first()).toHaveAttribute(
+    'href',
+    /\/topics\/video\/rss\.xml$/u,
+  );
+  await expect(page.getByRole('link', { name: 'BibTeX of all papers' })).toHaveAttribute('download', 'video.bib');
+});
