@@ -7,36 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { texToText } from '../../src/lib/math.ts';
+import { GREEK_LATIN } from '../../src/lib/text.ts';
 import { MAX_ID_LENGTH, RESERVED_IDS } from '../../src/lib/schema.ts';
 
 export { MAX_ID_LENGTH };
 
 const LATIN: Record<string, string> = {
-  α: 'a',
-  β: 'b',
-  γ: 'g',
-  δ: 'd',
-  ε: 'e',
-  ζ: 'z',
-  η: 'e',
-  θ: 'th',
-  ι: 'i',
-  κ: 'k',
-  λ: 'l',
-  μ: 'mu',
-  ν: 'n',
-  ξ: 'x',
-  ο: 'o',
-  π: 'p',
-  ρ: 'r',
-  σ: 's',
-  ς: 's',
-  τ: 't',
-  υ: 'u',
-  φ: 'ph',
-  χ: 'ch',
-  ψ: 'ps',
-  ω: 'o',
+  ...GREEK_LATIN,
   ß: 'ss',
   æ: 'ae',
   ø: 'o',

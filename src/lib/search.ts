@@ -2,6 +2,7 @@
  * Search helpers shared by the pages that feed the Pagefind index and by the search page's
  * script: the URL state, exact-title matching, highlighting and ASCII aliases. Pure and tested.
  */
+import { GREEK_LATIN } from './text.ts';
 
 /** What a shared search URL (`?q=…&topic=…&code=1`) holds. */
 export interface SearchState {
@@ -90,6 +91,22 @@ export function asciiAlias(title: string): string | undefined {
   return alias === title ? undefined : alias;
 }
 
+/**
+ * The words people type for Greek letters and scripts that a text does not hold itself: `muP`
+ * for μP, `DepsilonpS` and `DepS` for DεpS, `SP2OT` for SP²OT. Indexed as hidden text beside the
+ * title (with its weight) and the abstract, so those spellings find the paper too.
+ */
+export function asciiSpellings(text: string): string[] {
+  const own = new Set(text.split(/\s+/u));
+  const latin = [...text.normalize('NFC')]
+    .map((c) => GREEK_LATIN[c] ?? c)
+    .join('')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '');
+  const words = [asciiAlias(text) ?? '', latin].flatMap((form) => form.split(/\s+/u)).filter((w) => w && !own.has(w));
+  return [...new Set(words)];
+}
+
 /** Normalises text for comparing a query with a title: case, accents, punctuation and spacing. */
 export function normaliseTitle(text: string): string {
   return text
@@ -157,6 +174,9 @@ export interface PagefindText {
   locations?: number[];
 }
 
+/** How many words of hidden spellings may come before the title in a page's indexed text. */
+const MAX_LEAD_WORDS = 200;
+
 /**
  * The excerpt a search result shows, taken from the abstract only, as plain-text parts.
  *
@@ -164,24 +184,27 @@ export interface PagefindText {
  * own excerpt of a title match starts by repeating the heading shown just above it. This one starts
  * after the title: at the run of `length` words with the most matches in the abstract, or at the
  * abstract's start when only the title matched. Undefined, so that Pagefind's excerpt stands, when
- * the page text does not start with the title (or its ASCII spelling and the title) or Pagefind
+ * the title is not near the start of the page text (after the hidden ASCII spellings) or Pagefind
  * split its words on U+200B rather than on spaces.
  */
 export function abstractExcerpt(page: PagefindText, title: string, length: number): ExcerptPart[] | undefined {
   if (page.raw_content?.includes('\u200B')) return undefined;
   // Pagefind's word positions count words split on white space.
   const words = page.content.split(/[^\S\uFEFF]+/u);
-  // The heading, after the ASCII spelling that titles with Greek letters or scripts are indexed with.
-  const alias = asciiAlias(title);
-  const heads = [title, ...(alias ? [`${alias} ${title}`] : [])].map(normaliseTitle).filter(Boolean);
-  const longest = Math.max(0, ...heads.map((h) => h.length));
+  // The heading, which follows the hidden ASCII spellings of Greek letters and scripts.
+  const target = normaliseTitle(title);
   let from = 0;
-  for (let k = 1; k < words.length; k++) {
-    const start = normaliseTitle(words.slice(0, k).join(' '));
-    if (heads.includes(start)) from = k;
-    if (start.length >= longest) break;
+  lead: for (let j = 0; j < Math.min(words.length, MAX_LEAD_WORDS) && target; j++) {
+    for (let k = j + 1; k <= words.length; k++) {
+      const run = normaliseTitle(words.slice(j, k).join(' '));
+      if (run === target) {
+        from = k;
+        break lead;
+      }
+      if (run.length >= target.length) break;
+    }
   }
-  if (from === 0) return undefined;
+  if (from === 0 || from >= words.length) return undefined;
   const hits = new Set((page.locations ?? []).filter((l) => l >= from && l < words.length));
   const sorted = [...hits].sort((a, b) => a - b);
   // The earliest window holding the most matches, opening a few words before its first.

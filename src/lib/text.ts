@@ -1,5 +1,34 @@
 /** Small text helpers for cards, descriptions and previews. */
 
+/** Latin letters for Greek ones, as a name is typed on an ASCII keyboard (DεpS → DepS, μP → muP). */
+export const GREEK_LATIN: Readonly<Record<string, string>> = {
+  α: 'a',
+  β: 'b',
+  γ: 'g',
+  δ: 'd',
+  ε: 'e',
+  ζ: 'z',
+  η: 'e',
+  θ: 'th',
+  ι: 'i',
+  κ: 'k',
+  λ: 'l',
+  μ: 'mu',
+  ν: 'n',
+  ξ: 'x',
+  ο: 'o',
+  π: 'p',
+  ρ: 'r',
+  σ: 's',
+  ς: 's',
+  τ: 't',
+  υ: 'u',
+  φ: 'ph',
+  χ: 'ch',
+  ψ: 'ps',
+  ω: 'o',
+};
+
 /** Marks, joiners and variation selectors belong to the character before them. */
 const CONTINUES = /^(?:\p{M}|\u200c|\u200d|\p{Emoji_Modifier})/u;
 

@@ -50,6 +50,15 @@ test('distinctive terms find their paper first, with the term highlighted', asyn
   await expect(page.locator('#search-results li').first().locator('p mark').first()).toHaveText(/GPipe/iu);
 });
 
+test('an ASCII spelling finds every paper that the Greek spelling finds, in titles and abstracts', async ({ page }) => {
+  await openSearch(page);
+  const greek = await searchFor(page, 'μP');
+  expect(greek.length).toBeGreaterThan(1);
+  expect((await searchFor(page, 'muP')).sort()).toEqual([...greek].sort());
+  // "DepS" is also the stem of depth, deployment…: the paper is near the top, not always first.
+  expect((await searchFor(page, 'DepS')).slice(0, 2).map(idOf)).toContain('deps-delayed-e-shrinking-for-faster-once-for-all-training');
+});
+
 test('a query that names a topic shows the topic above the papers', async ({ page }) => {
   await openSearch(page, '?q=quantization');
   await expect(page.locator('#topic-results')).toBeVisible();

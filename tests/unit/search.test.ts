@@ -3,6 +3,7 @@ import {
   abstractExcerpt,
   excerptParts,
   asciiAlias,
+  asciiSpellings,
   debounceFor,
   DEBOUNCE_MS,
   filtersFor,
@@ -36,6 +37,8 @@ describe('titles', () => {
     expect(asciiAlias('Scaling Diffusion Transformers Efficiently via μP')).toBe('Scaling Diffusion Transformers Efficiently via muP');
     expect(asciiAlias('SP²OT: Transport')).toBe('SP2OT: Transport');
     expect(asciiAlias('Plain title')).toBeUndefined();
+    expect(asciiSpellings('DεpS: Delayed ε-Shrinking via μP')).toEqual(['DepsilonpS:', 'epsilon-Shrinking', 'muP', 'DepS:', 'e-Shrinking']);
+    expect(asciiSpellings('Plain title')).toEqual([]);
   });
 
   it('recognises a query that is a title, give or take case, punctuation and Greek spelling', () => {
@@ -96,8 +99,8 @@ describe('abstractExcerpt', () => {
     ]);
   });
 
-  it('starts after the ASCII spelling a title with Greek letters is indexed with, and the title', () => {
-    expect(show(abstractExcerpt({ content: 'Scaling via muP. Scaling via μP. We scale μP', locations: [8] }, 'Scaling via μP', 3))).toBe(
+  it('starts after the hidden ASCII spellings a page with Greek letters is indexed with, and the title', () => {
+    expect(show(abstractExcerpt({ content: 'muP DepS Scaling via μP. We scale μP', locations: [7] }, 'Scaling via μP', 3))).toBe(
       'We scale [μP]',
     );
   });
