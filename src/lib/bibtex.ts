@@ -4,20 +4,25 @@
  * label has no year, so there is no `year` until `published` is known).
  */
 import type { Paper } from './papers.ts';
-import { splitTex } from './math.ts';
+import { splitTex, unicodeToTex } from './math.ts';
 
-/** Escapes text for a BibTeX field; math spans pass through as TeX. */
+/**
+ * Escapes text for a BibTeX field; math spans pass through as TeX, and Unicode math (μ, ², →)
+ * becomes TeX, so classic BibTeX and pdfLaTeX read it.
+ */
 export function bibtexText(source: string): string {
   return splitTex(source)
     .map((s) =>
       s.kind === 'math'
         ? `$${s.tex}$`
-        : s.value.replace(/[\\{}$&%#_^~]/gu, (c) => {
-            if (c === '\\') return '\\textbackslash{}';
-            if (c === '^') return '\\^{}';
-            if (c === '~') return '\\~{}';
-            return `\\${c}`;
-          }),
+        : unicodeToTex(
+            s.value.replace(/[\\{}$&%#_^~]/gu, (c) => {
+              if (c === '\\') return '\\textbackslash{}';
+              if (c === '^') return '\\^{}';
+              if (c === '~') return '\\~{}';
+              return `\\${c}`;
+            }),
+          ),
     )
     .join('');
 }

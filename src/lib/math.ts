@@ -188,6 +188,27 @@ const SPACED = new Set([
   'pm',
 ]);
 
+/** The first TeX name of each symbol (`μ` → `mu`, `→` → `to`). */
+const SYMBOL_NAMES = new Map<string, string>();
+for (const [name, symbol] of Object.entries(TEX_SYMBOLS)) if (!SYMBOL_NAMES.has(symbol)) SYMBOL_NAMES.set(symbol, name);
+const invert = (table: Record<string, string>): Map<string, string> => new Map(Object.entries(table).map(([k, v]) => [v, k]));
+const FROM_SUPERSCRIPT = invert(SUPERSCRIPT);
+const FROM_SUBSCRIPT = invert(SUBSCRIPT);
+
+/**
+ * Text with its Unicode math (Greek letters, arrows, super- and subscripts) written as TeX, for
+ * BibTeX, which classic LaTeX reads as ASCII: `SP²OT via μP` → `SP$^{2}$OT via $\mu$P`.
+ */
+export function unicodeToTex(text: string): string {
+  return text
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ]+/gu, (run) => `$^{${[...run].map((c) => FROM_SUPERSCRIPT.get(c) ?? c).join('')}}$`)
+    .replace(/[₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎]+/gu, (run) => `$_{${[...run].map((c) => FROM_SUBSCRIPT.get(c) ?? c).join('')}}$`)
+    .replace(/./gu, (c) => {
+      const name = SYMBOL_NAMES.get(c);
+      return name === undefined ? c : `$\\${name}$`;
+    });
+}
+
 /** Unicode superscript for `s`, or undefined when a character has none. */
 export function toSuperscript(s: string): string | undefined {
   return mapAll(s, SUPERSCRIPT);

@@ -124,6 +124,12 @@ describe('bibtex', () => {
     expect(bibtexText('50% of A&B_c {x} $D_{KL}$ ~ \\')).toBe('50\\% of A\\&B\\_c \\{x\\} $D_{KL}$ \\~{} \\textbackslash{}');
   });
 
+  it('writes Unicode math as TeX, which classic BibTeX and pdfLaTeX read', () => {
+    expect(bibtexText('SP²OT: Transport via μP, 10¹⁹ FLOPs, CO₂ and A → B')).toBe(
+      'SP$^{2}$OT: Transport via $\\mu$P, 10$^{19}$ FLOPs, CO$_{2}$ and A $\\to$ B',
+    );
+  });
+
   it('writes @misc with only what is known', () => {
     expect(bibtexEntry(paper('x', 'Scaling Law', ['a']), 'https://e.org/papers/x/')).toBe(
       '@misc{x,\n  title = {{Scaling Law}},\n  url   = {https://e.org/papers/x/}\n}',
