@@ -4,6 +4,9 @@
  */
 import { GREEK_LATIN } from './text.ts';
 
+/** Words that say nothing on their own: they name no topic, and every abstract holds them. */
+const STOP_WORDS = new Set('a an and are as at by for from in into is of on or the to towards using via with without'.split(' '));
+
 /** What a shared search URL (`?q=…&topic=…&code=1`) holds. */
 export interface SearchState {
   query: string;
@@ -48,6 +51,18 @@ export const SHORT_WORD_DEBOUNCE_MS = 600;
 export function debounceFor(query: string): number {
   const typing = /(\S+)$/u.exec(query)?.[1];
   return typing !== undefined && [...typing].length < 3 ? SHORT_WORD_DEBOUNCE_MS : DEBOUNCE_MS;
+}
+
+/**
+ * The query Pagefind searches: the words typed without stop words ("of", "the", "for"), which
+ * every abstract holds, so each would fetch one of the largest index chunks (100 KB at 10 000
+ * papers) and rank nothing. A query of stop words only, or with a quoted phrase, stays as typed.
+ */
+export function pagefindQuery(query: string): string {
+  if (/["“”]/u.test(query)) return query.trim();
+  const words = query.split(/\s+/u).filter(Boolean);
+  const kept = words.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
+  return (kept.length > 0 ? kept : words).join(' ');
 }
 
 /** Pagefind filters for a state: all selected topics (AND), and code when asked for. */
@@ -132,7 +147,7 @@ export const escapeHtml = (s: string): string => s.replace(/[&<>"']/gu, (c) => E
  * its excerpts.
  */
 export function highlight(text: string, query: string): string {
-  const terms = normaliseTitle(query)
+  const terms = normaliseTitle(pagefindQuery(query))
     .split(' ')
     .filter((t) => t.length > 1)
     // Pagefind stems what it matches, so "laws" also finds "Law".
@@ -238,9 +253,6 @@ export interface TopicOption {
   /** Other names readers search for: abbreviations and spellings. */
   aliases?: readonly string[];
 }
-
-/** Words that say nothing about a topic on their own. */
-const STOP_WORDS = new Set('a an and are as at by for from in into is of on or the to towards using via with without'.split(' '));
 
 /** British -is- spellings folded to -iz-, so "optimiser" and "optimizer" compare equal. */
 const foldSpelling = (word: string): string => word.replace(/(?<=\p{L}{3})is(?=[aei]|$)/gu, 'iz');

@@ -12,6 +12,7 @@ import {
   highlight,
   isExactTitle,
   matchTopics,
+  pagefindQuery,
   readState,
   resolveTopics,
   writeState,
@@ -154,7 +155,7 @@ async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
     setCounts();
     return;
   }
-  const papers = await pagefind.search(state.query || null, { filters: filtersFor(state) });
+  const papers = await pagefind.search(state.query ? pagefindQuery(state.query) : null, { filters: filtersFor(state) });
   if (mine !== generation || !papers) return;
 
   const results = [...papers.results];

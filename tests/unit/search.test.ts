@@ -11,6 +11,7 @@ import {
   highlight,
   isExactTitle,
   matchTopics,
+  pagefindQuery,
   describeResults,
   readState,
   resolveTopics,
@@ -173,6 +174,16 @@ describe('matchTopics', () => {
     expect(ids('GPipe')).toEqual([]);
     expect(ids('scaling diffusion')).toEqual([]);
     expect(ids('  ')).toEqual([]);
+  });
+});
+
+describe('pagefindQuery', () => {
+  it('leaves out stop words, unless they are all there is or a phrase is quoted', () => {
+    expect(pagefindQuery('mixture of experts')).toBe('mixture experts');
+    expect(pagefindQuery('Scaling Laws for the Language Models')).toBe('Scaling Laws Language Models');
+    expect(pagefindQuery('to be or not to be')).toBe('be not be');
+    expect(pagefindQuery('of the')).toBe('of the');
+    expect(pagefindQuery('"mixture of experts"')).toBe('"mixture of experts"');
   });
 });
 
