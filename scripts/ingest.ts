@@ -42,7 +42,7 @@ function main(argv: string[]): number {
     console.error(`no such file: ${positionals[0]}\n${USAGE}`);
     return 2;
   }
-  if (!statSync(listingPath).isFile()) {
+  if (statSync(listingPath).isDirectory()) {
     console.error(`${positionals[0]} is a directory, not a listing file: name the .txt file of one listing\n${USAGE}`);
     return 2;
   }

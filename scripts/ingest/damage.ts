@@ -17,10 +17,10 @@ const TEXT_PATTERNS: readonly DamagePattern[] = [
   { name: 'arrow macro', pattern: /(?:left|right|leftright)arrow/iu },
   { name: 'times macro', pattern: /\dtimes(?:\b|[A-Z\d])|\d times \d/u },
   { name: 'stripped character reference', pattern: /(?<![0-9&#])x20[0-9A-F]{2}(?![0-9])/u },
-  { name: 'font macro', pattern: /scriptsize|footnotesize|mathrm|mathbb|mathcal|textbf|\((?:rm|bf|it|tt|sf) [A-Z]/u },
+  { name: 'font macro', pattern: /scriptsize|footnotesize|mathrm|mathbb|mathcal|textbf|\((?:rm|tt|sf) |\((?:bf|it) [A-Z]/u },
   { name: 'bullet macro', pattern: /(?:^|[:;.?!] )bullet [A-Z]/u },
   { name: 'TeX dash', pattern: /---|\w--\w| -- /u },
-  { name: 'script outside math', pattern: /[A-Za-z0-9)]\^[\d{]|[A-Za-z]_\{|\b[A-Za-z]{1,3}_\d\b/u },
+  { name: 'script outside math', pattern: /[A-Za-z0-9)]\^[\d{]|[A-Za-z]_\{|\b(?:[A-Za-z]|[A-Z]{2,3})_\d\b/u },
   { name: 'math macro outside math', pattern: /\b(?:infty|cdot)\b|[a-z]cdot\b|\bmuP\b/u },
 ];
 

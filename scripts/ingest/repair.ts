@@ -89,7 +89,10 @@ export const TEXT_RULES: readonly TextRule[] = [
     description:
       'A stripped font switch before a name is dropped: `(rm StatsQ)` → (StatsQ), `mathrm{x}` → x; `(it is cheap)` is prose and stays',
     apply: (t) =>
-      t.replace(/\((?:rm|bf|it|tt|sf)\s+(?=[A-Z])/gu, '(').replace(/\b(?:mathrm|textrm|textbf|textit|mathbf|texttt)\{([^{}]*)\}/gu, '$1'),
+      // \rm, \tt and \sf never start prose; "it" and "bf" can, so only before a name.
+      t
+        .replace(/\((?:rm|tt|sf)\s+(?=\S)|\((?:bf|it)\s+(?=[A-Z])/gu, '(')
+        .replace(/\b(?:mathrm|textrm|textbf|textit|mathbf|texttt)\{([^{}]*)\}/gu, '$1'),
   },
   {
     name: 'tex-bullet',

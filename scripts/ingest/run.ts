@@ -122,14 +122,16 @@ const sourceKey = (listing: string, position: number): string => `${listing}#${p
  * The title each paper had in each kept listing (by listing id and position), so a paper whose
  * title was corrected by hand is still recognised when a listing prints its old title.
  */
-function listedTitles(contentDir: string): Map<string, string> {
+function listedTitles(contentDir: string): Map<string, { key: string; id: string }> {
   const dir = join(contentDir, 'sources');
-  const titles = new Map<string, string>();
+  const titles = new Map<string, { key: string; id: string }>();
   if (!existsSync(dir)) return titles;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
     try {
-      for (const paper of parseListing(readFileSync(join(dir, file), 'utf8')).papers)
-        titles.set(sourceKey(basename(file, '.txt'), paper.position), titleKey(repair(paper.title).text));
+      for (const paper of parseListing(readFileSync(join(dir, file), 'utf8')).papers) {
+        const title = repair(paper.title).text;
+        titles.set(sourceKey(basename(file, '.txt'), paper.position), { key: titleKey(title), id: slugify(title) });
+      }
     } catch {
       // A kept listing was ingested once, so it parses; if it was edited since, it names no titles.
     }
@@ -196,14 +198,17 @@ export function planIngest({ listingPath, contentDir }: IngestOptions): Plan {
     for (const s of Array.isArray(entry.data['sources']) ? (entry.data['sources'] as Source[]) : []) {
       const key = sourceKey(s.listing, s.position);
       bySource.set(key, id);
-      const title = listed.get(key);
-      if (title !== undefined && !byTitle.has(title)) byTitle.set(title, id);
+      // Only a title that made this entry's id is its printed title: a kept listing edited since
+      // (a paper removed, the rest shifted) names other papers at these positions.
+      const printed = listed.get(key);
+      if (printed && printed.id === id && !byTitle.has(printed.key)) byTitle.set(printed.key, id);
     }
   }
 
   const id = listingId(contentDir, listing.name, listing.date, bytes);
   const sourcePath = join(contentDir, 'sources', `${id}.txt`);
-  if (!existsSync(sourcePath))
+  const keptAlready = existsSync(sourcePath);
+  if (!keptAlready)
     writes.push({
       path: sourcePath,
       content: bytes,
@@ -235,7 +240,9 @@ export function planIngest({ listingPath, contentDir }: IngestOptions): Plan {
         });
     }
     const key = titleKey(title.text);
-    const known = bySource.get(sourceKey(id, paper.position)) ?? byTitle.get(key);
+    // The place in a listing identifies a paper only when that listing is the one kept: a listing
+    // id is a name and a date without a year, so another year's listing could reuse it.
+    const known = (keptAlready ? bySource.get(sourceKey(id, paper.position)) : undefined) ?? byTitle.get(key);
     const paperId = known ?? slugify(title.text);
     const twin = claimed.get(paperId);
     if (twin) {

@@ -191,7 +191,14 @@ const SPACED = new Set([
 /** The first TeX name of each symbol (`μ` → `mu`, `→` → `to`). */
 const SYMBOL_NAMES = new Map<string, string>();
 for (const [name, symbol] of Object.entries(TEX_SYMBOLS)) if (!SYMBOL_NAMES.has(symbol)) SYMBOL_NAMES.set(symbol, name);
-const invert = (table: Record<string, string>): Map<string, string> => new Map(Object.entries(table).map(([k, v]) => [v, k]));
+// The commands that draw these shapes (\epsilon draws ϵ, \phi ϕ), and √ without an argument.
+SYMBOL_NAMES.set('ε', 'varepsilon').set('φ', 'varphi').set('√', 'surd');
+/** Script characters back to TeX; the first (ASCII) form wins where two map to one (- and −). */
+const invert = (table: Record<string, string>): Map<string, string> => {
+  const map = new Map<string, string>();
+  for (const [k, v] of Object.entries(table)) if (!map.has(v)) map.set(v, k);
+  return map;
+};
 const FROM_SUPERSCRIPT = invert(SUPERSCRIPT);
 const FROM_SUBSCRIPT = invert(SUBSCRIPT);
 
@@ -236,11 +243,11 @@ function mapAll(s: string, table: Record<string, string>): string | undefined {
 export function texToUnicode(tex: string): string {
   let out = tex.replace(/\\(?:mathrm|text|mathit|mathbf|operatorname)\{([^{}]*)\}/gu, '$1');
   // Operators and relations get a space on each side, as TeX spaces them (`A\cdot S` is A · S,
-  // not A· S); other symbols take none.
-  out = out.replace(/\\([A-Za-z]+)\s*/gu, (whole, name: string) => {
+  // not A· S); other symbols keep the spacing as written.
+  out = out.replace(/\\([A-Za-z]+)(\s*)/gu, (whole, name: string, space: string) => {
     const symbol = TEX_SYMBOLS[name];
     if (symbol === undefined) return whole;
-    return SPACED.has(name) ? ` ${symbol} ` : symbol;
+    return SPACED.has(name) ? ` ${symbol} ` : `${symbol}${space}`;
   });
   out = out.replace(/([\^_])\{([^{}]*)\}|([\^_])(\S)/gu, (whole, op1?: string, grp?: string, op2?: string, one?: string) => {
     const op = op1 ?? op2;

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEntry, serializeEntry, type EntryData } from '../../scripts/ingest/entry.ts';
@@ -126,6 +126,39 @@ describe('planIngest', () => {
     const merged = parseEntry(readFileSync(file, 'utf8'), file).data as unknown as EntryData;
     expect(merged.title).toBe('Video Scaling Laws for Models');
     expect(merged.sources.map((s) => s.date)).toEqual(['Aug 6', 'Aug 9']);
+  });
+
+  it('never takes a place in a listing for the paper there unless that listing is the one kept', () => {
+    const dir = scratchContent();
+    const abstract = (what: string): string =>
+      `We study ${what} video generation at scale, with many experiments on many datasets and models.`;
+    applyPlan(planIngest({ listingPath: listing(`Old Video Paper\n\n${abstract('old')}\n`), contentDir: dir }));
+    // The kept listings are gone (not committed, say); another listing has the same name and date.
+    rmSync(join(dir, 'sources'), { recursive: true });
+    const plan = planIngest({ listingPath: listing(`New Video Paper\n\n${abstract('new')}\n`), contentDir: dir });
+    expect(plan.errors).toEqual([]);
+    expect(plan.report.join('\n')).toMatch(/new {8}new-video-paper/u);
+  });
+
+  it('reads a printed title from a kept listing only where it made the entry', () => {
+    const dir = scratchContent();
+    const abstract = (what: string): string =>
+      `We study ${what} video generation at scale, with many experiments on many datasets and models.`;
+    const first = listing(`Alpha Video Paper\n\n${abstract('alpha')}\n\nBeta Video Paper\n\n${abstract('beta')}\n`);
+    applyPlan(planIngest({ listingPath: first, contentDir: dir }));
+    const beta = join(dir, 'papers/beta-video-paper.mdx');
+    const entry = parseEntry(readFileSync(beta, 'utf8'), beta);
+    writeFileSync(
+      beta,
+      serializeEntry({ data: { ...(entry.data as unknown as EntryData), title: 'Beta Video Paper, Revised' }, body: entry.body }),
+    );
+    // The kept listing is edited: its first paper removed, so Beta moves to position 1.
+    const kept = join(dir, 'sources/daily-papers-aug-6.txt');
+    writeFileSync(kept, readFileSync(kept, 'utf8').replace(`Alpha Video Paper\n\n${abstract('alpha')}\n\n`, ''));
+    const later = listing(`Beta Video Paper\n\n${abstract('beta')}\n`);
+    writeFileSync(later, readFileSync(later, 'utf8').replace('Aug 6', 'Aug 9'));
+    const plan = planIngest({ listingPath: later, contentDir: dir });
+    expect(plan.writes.some((w) => w.path.endsWith('alpha-video-paper.mdx'))).toBe(false);
   });
 
   it('warns about an abstract too short to be one, or a listing cut off mid-sentence, and keeps the papers', () => {

@@ -125,6 +125,7 @@ describe('bibtex', () => {
   });
 
   it('writes Unicode math as TeX, which classic BibTeX and pdfLaTeX read', () => {
+    expect(bibtexText('DεpS, O(n⁻¹) and √n')).toBe('D$\\varepsilon$pS, O(n$^{-1}$) and $\\surd$n');
     expect(bibtexText('SP²OT: Transport via μP, 10¹⁹ FLOPs, CO₂ and A → B')).toBe(
       'SP$^{2}$OT: Transport via $\\mu$P, 10$^{19}$ FLOPs, CO$_{2}$ and A $\\to$ B',
     );

@@ -29,7 +29,7 @@ describe('texToUnicode', () => {
   it('maps common macros and simple scripts', () => {
     expect(texToUnicode('L_0 + A\\cdot S_1^{-\\alpha}')).toBe('L₀ + A · S₁^(-α)');
     expect(texToUnicode('A\\cdot S')).toBe('A · S');
-    expect(texToUnicode('\\alpha x')).toBe('αx');
+    expect(texToUnicode('\\nabla_\\theta L')).toBe('∇_θ L');
     expect(texToUnicode('\\gamma \\to \\infty')).toBe('γ → ∞');
     expect(texToUnicode('x^2')).toBe('x²');
   });

@@ -59,6 +59,7 @@ describe('text repair rules', () => {
     expect(rule('tex-font-switch')('prose (it is cheap) and (bf 16 precision) stays')).toBe(
       'prose (it is cheap) and (bf 16 precision) stays',
     );
+    expect(rule('tex-font-switch')('a (rm kNN) search')).toBe('a (kNN) search');
   });
 
   it('tex-bullet: a stripped \\bullet that starts an item becomes •', () => {
@@ -160,6 +161,7 @@ describe('repair', () => {
 
   it('reports damage that no rule repairs, such as a stripped \\mathbb', () => {
     expect(findDamage(repair('where A in mathbb{R}^{n times d} holds').text).map((d) => d.name)).toContain('font macro');
+    expect(findDamage(repair('the top_5 accuracy of gpt_3 (it is cheap)').text)).toEqual([]);
   });
 
   it('finds every damage pattern in the raw seed (the check can fail)', () => {
