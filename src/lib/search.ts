@@ -112,14 +112,24 @@ export function asciiAlias(title: string): string | undefined {
  * title (with its weight) and the abstract, so those spellings find the paper too.
  */
 export function asciiSpellings(text: string): string[] {
-  const own = new Set(text.split(/\s+/u));
-  const latin = [...text.normalize('NFC')]
+  const wordsOf = (t: string): string[] => t.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const own = new Set(wordsOf(text));
+  const words = titleForms(text)
+    .slice(1)
+    .flatMap(wordsOf)
+    // Only words a reader would type: not a lone letter, not a bare number, not already there.
+    .filter((w) => w.length > 1 && /\p{L}/u.test(w) && !own.has(w));
+  return [...new Set(words)];
+}
+
+/** A title as written, with Greek letters spelled out (μP → muP), and in Latin letters (DεpS → DepS). */
+function titleForms(title: string): string[] {
+  const latin = [...title.normalize('NFC')]
     .map((c) => GREEK_LATIN[c] ?? c)
     .join('')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '');
-  const words = [asciiAlias(text) ?? '', latin].flatMap((form) => form.split(/\s+/u)).filter((w) => w && !own.has(w));
-  return [...new Set(words)];
+  return [...new Set([title, asciiAlias(title) ?? title, latin])];
 }
 
 /** Normalises text for comparing a query with a title: case, accents, punctuation and spacing. */
@@ -136,7 +146,8 @@ export function normaliseTitle(text: string): string {
 export function isExactTitle(query: string, title: string): boolean {
   const q = normaliseTitle(query);
   if (!q) return false;
-  return q === normaliseTitle(title) || q === normaliseTitle(asciiAlias(title) ?? '');
+  // The whole title, or the name before its colon ("GPipe", "DepS"), in any of its spellings.
+  return titleForms(title).some((form) => q === normaliseTitle(form) || q === normaliseTitle(form.split(':')[0] ?? ''));
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -147,8 +158,9 @@ export const escapeHtml = (s: string): string => s.replace(/[&<>"']/gu, (c) => E
  * its excerpts.
  */
 export function highlight(text: string, query: string): string {
-  const terms = normaliseTitle(pagefindQuery(query))
-    .split(' ')
+  const all = normaliseTitle(query).split(' ').filter(Boolean);
+  const content = all.filter((t) => !STOP_WORDS.has(t));
+  const terms = (content.length > 0 ? content : all)
     .filter((t) => t.length > 1)
     // Pagefind stems what it matches, so "laws" also finds "Law".
     .map((t) => (t.length > 3 ? t.replace(/e?s$/u, '') : t));
@@ -255,7 +267,7 @@ export interface TopicOption {
 }
 
 /** British -is- spellings folded to -iz-, so "optimiser" and "optimizer" compare equal. */
-const foldSpelling = (word: string): string => word.replace(/(?<=\p{L}{3})is(?=[aei]|$)/gu, 'iz');
+const foldSpelling = (word: string): string => word.replace(/(?<=\p{L}{3})is(?=[aei])/gu, 'iz');
 
 /** The words of a query or a name that can identify a topic: no stop words, no lone letters. */
 function topicWords(text: string): string[] {
@@ -265,26 +277,33 @@ function topicWords(text: string): string[] {
     .map(foldSpelling);
 }
 
-/** True when a query word names a name word: a prefix of it, or the same word in the plural. */
-const namesWord = (q: string, word: string): boolean => word.startsWith(q) || (q.length > 3 && word.startsWith(q.replace(/e?s$/u, '')));
+/** A word without its plural ending: "experts" → "expert", "classes" → "class". */
+const singular = (word: string): string => (word.length > 3 ? word.replace(/(?<=[^s])e?s$/u, '') : word);
+
+/** The same word, give or take a plural ending. */
+const sameWord = (a: string, b: string): boolean => a === b || singular(a) === singular(b);
 
 /**
  * The topics a query names, for the group shown above the paper results. A topic matches when
- * every word of the query starts a word of its name or of one of its aliases ("mixt", "MoE",
- * "muP" for "Hyperparameter transfer (μP)"), or when the query contains its whole name or an alias
- * ("video generation", "scaling laws for language models"). Stop words and single letters are
- * ignored, and British and American spellings match. Topics whose name matches come first.
- * Topics are a small closed vocabulary already on the search page, so this costs no download.
+ * the query is its name or one of its aliases, word for word, the last word possibly half typed
+ * ("mixture of exp", "MoE", "muP" for "Hyperparameter transfer (μP)"), or when the query contains
+ * its whole name or an alias as words ("video generation", "scaling laws for language models",
+ * but not "zero-shot" for ZeRO). Stop words and single letters are ignored, and British and
+ * American spellings match. Topics whose name matches come first. Topics are a small closed
+ * vocabulary already on the search page, so this costs no download.
  */
 export function matchTopics(query: string, topics: readonly TopicOption[]): TopicOption[] {
   const words = topicWords(query);
   if (words.length === 0) return [];
+  const typing = words.length - 1;
   const scored = topics.flatMap((topic) => {
     const names = [topic.name, ...(topic.aliases ?? [])].flatMap((n, i) =>
       [n, asciiAlias(n) ?? ''].map((form) => ({ words: topicWords(form), isName: i === 0 })).filter((f) => f.words.length > 0),
     );
-    const named = names.find(({ words: name }) => words.every((q) => name.some((word) => namesWord(q, word))));
-    const contained = names.some(({ words: name }) => name.every((word) => words.some((q) => q === word || namesWord(word, q))));
+    const named = names.find(({ words: name }) =>
+      words.every((q, i) => name.some((word) => sameWord(q, word) || (i === typing && word.startsWith(q)))),
+    );
+    const contained = names.some(({ words: name }) => name.every((word) => words.some((q) => sameWord(q, word))));
     if (!named && !contained) return [];
     // A query that the name answers comes before one an alias answers, and both before a query
     // that merely contains a name.
@@ -316,7 +335,7 @@ export function resolveTopics(state: SearchState, topics: readonly TopicOption[]
 export function describeResults(count: number, state: SearchState, topicName: (id: string) => string): string {
   const names = state.topics.map(topicName);
   const within = [
-    state.query ? `for “${state.query}”` : '',
+    state.query ? `for “${state.query.replace(/^["“”](.*)["“”]$/u, '$1')}”` : '',
     names.length ? `in ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}` : names[0]}` : '',
     state.code ? 'with code' : '',
   ]

@@ -141,6 +141,10 @@ async function showMore(): Promise<void> {
 
 async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
   const mine = ++generation;
+  // The list still shows the previous search until this one's results arrive; "Show more" must not
+  // add more of it meanwhile.
+  pending = [];
+  if (more) more.hidden = true;
   showFilterCount(state);
   history.replaceState(history.state, '', `${location.pathname}${writeState(state)}${location.hash}`);
   const hasFilters = state.topics.length > 0 || state.code;

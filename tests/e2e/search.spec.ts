@@ -205,6 +205,25 @@ test('results of an earlier search never join a newer one while they load', asyn
   await expect(page.locator('#search-status')).toHaveText('No papers found for “xylophonequasarzebra”.');
 });
 
+test('while a new search loads, the old results offer no "Show more"', async ({ page }) => {
+  await openSearch(page, '?q=model');
+  await expect(page.locator('#search-more')).toBeVisible();
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let holding = 0;
+  await page.route('**/pagefind/index/**', async (route) => {
+    holding++;
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('searchbox', { name: 'Search papers' }).last().fill('xylophonequasarzebra');
+  await expect.poll(() => holding).toBeGreaterThan(0);
+  await expect(page.locator('#search-more')).toBeHidden();
+  release();
+  await expect(page.locator('#search-status')).toHaveText('No papers found for “xylophonequasarzebra”.');
+  await expect(page.locator('#search-results li')).toHaveCount(0);
+});
+
 test('when the index cannot be downloaded, the page says so and offers to try again', async ({ page }) => {
   await page.route('**/pagefind/pagefind.js', (route) => route.abort());
   await page.goto('search/?q=scaling');

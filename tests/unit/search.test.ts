@@ -38,7 +38,7 @@ describe('titles', () => {
     expect(asciiAlias('Scaling Diffusion Transformers Efficiently via μP')).toBe('Scaling Diffusion Transformers Efficiently via muP');
     expect(asciiAlias('SP²OT: Transport')).toBe('SP2OT: Transport');
     expect(asciiAlias('Plain title')).toBeUndefined();
-    expect(asciiSpellings('DεpS: Delayed ε-Shrinking via μP')).toEqual(['DepsilonpS:', 'epsilon-Shrinking', 'muP', 'DepS:', 'e-Shrinking']);
+    expect(asciiSpellings('DεpS: Delayed ε-Shrinking via μP, γ and 10¹⁹')).toEqual(['DepsilonpS', 'epsilon', 'muP', 'gamma', 'DepS']);
     expect(asciiSpellings('Plain title')).toEqual([]);
   });
 
@@ -47,7 +47,9 @@ describe('titles', () => {
       true,
     );
     expect(isExactTitle('GPipe: Efficient Training', 'GPipe — efficient training')).toBe(true);
-    expect(isExactTitle('GPipe', 'GPipe: Efficient Training')).toBe(false);
+    expect(isExactTitle('GPipe', 'GPipe: Efficient Training')).toBe(true);
+    expect(isExactTitle('deps', 'DεpS: Delayed ε-Shrinking')).toBe(true);
+    expect(isExactTitle('Efficient Training', 'GPipe: Efficient Training')).toBe(false);
     expect(isExactTitle('', 'Anything')).toBe(false);
   });
 });
@@ -65,6 +67,7 @@ describe('highlight', () => {
       '<mark>Scaling</mark> <mark>Law</mark> with Learning Rate Annealing',
     );
     expect(highlight('Transfer via μP', 'muP')).toBe('Transfer via <mark>μP</mark>');
+    expect(highlight('Mixture of Experts', '"mixture of experts"')).toBe('<mark>Mixture</mark> of <mark>Experts</mark>');
   });
 });
 
@@ -163,6 +166,20 @@ describe('matchTopics', () => {
     expect(ids('vi')).toEqual(['video', 'vision-transformers']);
   });
 
+  it('matches whole words, so a word that merely starts like a name or alias names nothing', () => {
+    const more = [
+      ...topics,
+      { id: 'parallelism', name: 'Parallelism and memory', aliases: ['ZeRO'] },
+      { id: 'ar', name: 'AR', aliases: ['VAR'] },
+    ];
+    const idsOf = (q: string): string[] => matchTopics(q, more).map((t) => t.id);
+    expect(idsOf('variational inference')).toEqual([]);
+    expect(idsOf('nash equilibrium')).toEqual([]);
+    expect(idsOf('vital comes images')).toEqual([]);
+    expect(idsOf('parallelis')).toEqual(['parallelism']);
+    expect(idsOf('VAR models')).toEqual(['ar']);
+  });
+
   it('ignores stop words and single letters, which would name half the vocabulary', () => {
     expect(ids('of')).toEqual([]);
     expect(ids('a')).toEqual([]);
@@ -205,6 +222,9 @@ describe('describeResults', () => {
       'No papers found for “scaling” in Quantization and Scaling laws with code.',
     );
     expect(describeResults(1, { query: 'gpipe', topics: [], code: false }, name)).toBe('1 paper found for “gpipe”.');
+    expect(describeResults(1, { query: '"mixture of experts"', topics: [], code: false }, name)).toBe(
+      '1 paper found for “mixture of experts”.',
+    );
     expect(describeResults(12, { query: '', topics: ['quantization', 'scaling-laws', 'video'], code: false }, name)).toBe(
       '12 papers found in Quantization, Scaling laws and Video.',
     );
