@@ -249,7 +249,7 @@ export function texToUnicode(tex: string): string {
     if (symbol === undefined) return whole;
     return SPACED.has(name) ? ` ${symbol} ` : `${symbol}${space}`;
   });
-  out = out.replace(/([\^_])\{([^{}]*)\}|([\^_])(\S)/gu, (whole, op1?: string, grp?: string, op2?: string, one?: string) => {
+  out = out.replace(/([\^_])\{([^{}]*)\}|([\^_])(\S)/gu, (_whole, op1?: string, grp?: string, op2?: string, one?: string) => {
     const op = op1 ?? op2;
     const body = grp ?? one ?? '';
     const mapped = op === '^' ? toSuperscript(body) : toSubscript(body);

@@ -57,7 +57,7 @@ describe('relatedPapers with topics', () => {
   it('lifts a paper that shares the topic above one that only shares as many words', () => {
     const plain = relatedPapers(docs, { limit: 2 }).get('zero') ?? [];
     const withTopics = relatedPapers(
-      docs.map((d) => ({ ...d, topics: topics[d.id] })),
+      docs.map((d) => ({ ...d, topics: topics[d.id] ?? [] })),
       { limit: 2 },
     ).get('zero');
     expect(withTopics?.[0]?.id).toBe('gpipe');
