@@ -179,27 +179,33 @@ test('a link naming a topic by its name applies it; one naming no topic is dropp
   await expect(page.locator('#search-status')).toHaveText(/found for “scaling” in Scaling laws\.$/u);
 });
 
+/** Holds back the page's requests for `pattern` until `release()`; `held()` counts them. */
+async function holdRequests(page: Page, pattern: string): Promise<{ release: () => void; held: () => number }> {
+  let release = (): void => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let count = 0;
+  await page.route(pattern, async (route) => {
+    count++;
+    await gate;
+    await route.continue();
+  });
+  return { release, held: () => count };
+}
+
 test('results of an earlier search never join a newer one while they load', async ({ page }) => {
   await openSearch(page, '?q=model');
   await expect(page.locator('#search-more')).toBeVisible();
   // Hold back the next batch of results until a newer search (with no results) is on the screen.
-  let release = (): void => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let holding = 0;
+  const fragments = await holdRequests(page, '**/pagefind/fragment/**');
   let delivered = 0;
-  await page.route('**/pagefind/fragment/**', async (route) => {
-    holding++;
-    await held;
-    await route.continue();
-  });
   page.on('requestfinished', (r) => {
     if (r.url().includes('/pagefind/fragment/')) delivered++;
   });
   await page.locator('#search-more').click();
-  await expect.poll(() => holding).toBeGreaterThan(0);
+  await expect.poll(fragments.held).toBeGreaterThan(0);
   await searchFor(page, 'xylophonequasarzebra');
-  release();
-  await expect.poll(() => delivered).toBe(holding);
+  fragments.release();
+  await expect.poll(() => delivered).toBe(fragments.held());
   await page.waitForTimeout(300);
   await expect(page.locator('#search-results li')).toHaveCount(0);
   await expect(page.locator('#search-status')).toHaveText('No papers found for “xylophonequasarzebra”.');
@@ -208,18 +214,11 @@ test('results of an earlier search never join a newer one while they load', asyn
 test('while a new search loads, the old results offer no "Show more"', async ({ page }) => {
   await openSearch(page, '?q=model');
   await expect(page.locator('#search-more')).toBeVisible();
-  let release = (): void => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let holding = 0;
-  await page.route('**/pagefind/index/**', async (route) => {
-    holding++;
-    await held;
-    await route.continue();
-  });
+  const index = await holdRequests(page, '**/pagefind/index/**');
   await page.getByRole('searchbox', { name: 'Search papers' }).last().fill('xylophonequasarzebra');
-  await expect.poll(() => holding).toBeGreaterThan(0);
+  await expect.poll(index.held).toBeGreaterThan(0);
   await expect(page.locator('#search-more')).toBeHidden();
-  release();
+  index.release();
   await expect(page.locator('#search-status')).toHaveText('No papers found for “xylophonequasarzebra”.');
   await expect(page.locator('#search-results li')).toHaveCount(0);
 });

@@ -14,11 +14,22 @@ function run(args: string[]): { status: number | null; stdout: string; stderr: s
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function listing(body: string): string {
+/** A listing file dated `date` holding `body` (title and abstract paragraphs). */
+function listing(body: string, date = 'Aug 6'): string {
   const dir = scratchDir('listing-');
   const path = join(dir, 'listing.txt');
-  writeFileSync(path, HEADER + body);
+  writeFileSync(path, HEADER.replace('Aug 6', date) + body);
   return path;
+}
+
+/** An abstract long enough to be one, about `what`. */
+const videoAbstract = (what: string): string =>
+  `We study ${what} video generation at scale, with many experiments on many datasets and models.`;
+
+/** Corrects an entry's title by hand, as an editor would. */
+function retitle(file: string, title: string): void {
+  const entry = parseEntry(readFileSync(file, 'utf8'), file);
+  writeFileSync(file, serializeEntry({ data: { ...(entry.data as unknown as EntryData), title }, body: entry.body }));
 }
 
 /** Every file under a directory, as path → bytes. */
@@ -87,8 +98,8 @@ describe('planIngest', () => {
 
     const other = listing(
       `Another Paper on Video\n\nA video paper abstract that is long enough to be an abstract.\n\nA Diffusion Paper\n\n${abstract}\n`,
+      'Aug 7',
     );
-    writeFileSync(other, readFileSync(other, 'utf8').replace('Aug 6', 'Aug 7'));
     const plan = planIngest({ listingPath: other, contentDir: dir });
     expect(plan.errors).toEqual([]);
     applyPlan(plan);
@@ -103,23 +114,19 @@ describe('planIngest', () => {
 
   it('recognises a paper whose title was corrected by hand, in the same listing and in a new one', () => {
     const dir = scratchContent();
-    const abstract = 'We study video diffusion models and their scaling at length, with many experiments on many datasets.';
-    const first = listing(`Video Scaling Law For Model\n\n${abstract}\n`);
+    const first = listing(`Video Scaling Law For Model\n\n${videoAbstract('scaled')}\n`);
     applyPlan(planIngest({ listingPath: first, contentDir: dir }));
     const file = join(dir, 'papers/video-scaling-law-for-model.mdx');
-    const entry = parseEntry(readFileSync(file, 'utf8'), file);
-    writeFileSync(
-      file,
-      serializeEntry({ data: { ...(entry.data as unknown as EntryData), title: 'Video Scaling Laws for Models' }, body: entry.body }),
-    );
+    retitle(file, 'Video Scaling Laws for Models');
 
     const again = planIngest({ listingPath: first, contentDir: dir });
     expect(again.errors).toEqual([]);
     expect(again.writes).toEqual([]);
 
-    const later = listing(`Video Scaling Law For Model\n\n${abstract}\n`);
-    writeFileSync(later, readFileSync(later, 'utf8').replace('Aug 6', 'Aug 9'));
-    const plan = planIngest({ listingPath: later, contentDir: dir });
+    const plan = planIngest({
+      listingPath: listing(`Video Scaling Law For Model\n\n${videoAbstract('scaled')}\n`, 'Aug 9'),
+      contentDir: dir,
+    });
     expect(plan.errors).toEqual([]);
     applyPlan(plan);
     expect(readdirSync(join(dir, 'papers'))).toEqual(['video-scaling-law-for-model.mdx']);
@@ -130,34 +137,23 @@ describe('planIngest', () => {
 
   it('never takes a place in a listing for the paper there unless that listing is the one kept', () => {
     const dir = scratchContent();
-    const abstract = (what: string): string =>
-      `We study ${what} video generation at scale, with many experiments on many datasets and models.`;
-    applyPlan(planIngest({ listingPath: listing(`Old Video Paper\n\n${abstract('old')}\n`), contentDir: dir }));
+    applyPlan(planIngest({ listingPath: listing(`Old Video Paper\n\n${videoAbstract('old')}\n`), contentDir: dir }));
     // The kept listings are gone (not committed, say); another listing has the same name and date.
     rmSync(join(dir, 'sources'), { recursive: true });
-    const plan = planIngest({ listingPath: listing(`New Video Paper\n\n${abstract('new')}\n`), contentDir: dir });
+    const plan = planIngest({ listingPath: listing(`New Video Paper\n\n${videoAbstract('new')}\n`), contentDir: dir });
     expect(plan.errors).toEqual([]);
     expect(plan.report.join('\n')).toMatch(/new {8}new-video-paper/u);
   });
 
   it('reads a printed title from a kept listing only where it made the entry', () => {
     const dir = scratchContent();
-    const abstract = (what: string): string =>
-      `We study ${what} video generation at scale, with many experiments on many datasets and models.`;
-    const first = listing(`Alpha Video Paper\n\n${abstract('alpha')}\n\nBeta Video Paper\n\n${abstract('beta')}\n`);
+    const first = listing(`Alpha Video Paper\n\n${videoAbstract('alpha')}\n\nBeta Video Paper\n\n${videoAbstract('beta')}\n`);
     applyPlan(planIngest({ listingPath: first, contentDir: dir }));
-    const beta = join(dir, 'papers/beta-video-paper.mdx');
-    const entry = parseEntry(readFileSync(beta, 'utf8'), beta);
-    writeFileSync(
-      beta,
-      serializeEntry({ data: { ...(entry.data as unknown as EntryData), title: 'Beta Video Paper, Revised' }, body: entry.body }),
-    );
+    retitle(join(dir, 'papers/beta-video-paper.mdx'), 'Beta Video Paper, Revised');
     // The kept listing is edited: its first paper removed, so Beta moves to position 1.
     const kept = join(dir, 'sources/daily-papers-aug-6.txt');
-    writeFileSync(kept, readFileSync(kept, 'utf8').replace(`Alpha Video Paper\n\n${abstract('alpha')}\n\n`, ''));
-    const later = listing(`Beta Video Paper\n\n${abstract('beta')}\n`);
-    writeFileSync(later, readFileSync(later, 'utf8').replace('Aug 6', 'Aug 9'));
-    const plan = planIngest({ listingPath: later, contentDir: dir });
+    writeFileSync(kept, readFileSync(kept, 'utf8').replace(`Alpha Video Paper\n\n${videoAbstract('alpha')}\n\n`, ''));
+    const plan = planIngest({ listingPath: listing(`Beta Video Paper\n\n${videoAbstract('beta')}\n`, 'Aug 9'), contentDir: dir });
     expect(plan.writes.some((w) => w.path.endsWith('alpha-video-paper.mdx'))).toBe(false);
   });
 
