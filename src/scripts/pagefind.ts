@@ -2,7 +2,7 @@
  * Loads Pagefind on demand. Its script and WASM are fetched the first time this is called (when a
  * search box gets focus, or the search page opens), never on a plain page load.
  */
-import type { PagefindText } from '../lib/search';
+import type { PagefindText } from '../lib/search-text';
 
 export interface PagefindResult {
   id: string;

@@ -4,13 +4,9 @@
  * keyboard use (arrows move through results, Escape clears the query).
  */
 import {
-  abstractExcerpt,
   debounceFor,
   describeResults,
-  excerptParts,
   filtersFor,
-  highlight,
-  isExactTitle,
   matchTopics,
   pagefindQuery,
   readState,
@@ -19,6 +15,7 @@ import {
   type SearchState,
   type TopicOption,
 } from '../lib/search';
+import { abstractExcerpt, excerptParts, highlight, isExactTitle } from '../lib/search-text';
 import { EXCERPT_WORDS, loadPagefind, type Pagefind, type PagefindData, type PagefindResult } from './pagefind';
 
 const PAGE = 10;

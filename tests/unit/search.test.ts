@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  abstractExcerpt,
-  excerptParts,
-  asciiAlias,
-  asciiSpellings,
   debounceFor,
   DEBOUNCE_MS,
   filtersFor,
   SHORT_WORD_DEBOUNCE_MS,
-  highlight,
-  isExactTitle,
   matchTopics,
   pagefindQuery,
   describeResults,
@@ -17,6 +11,7 @@ import {
   resolveTopics,
   writeState,
 } from '../../src/lib/search.ts';
+import { abstractExcerpt, excerptParts, asciiAlias, asciiSpellings, highlight, isExactTitle } from '../../src/lib/search-text.ts';
 
 describe('search state in the URL', () => {
   it('reads and writes q, several topics and code, in a canonical order', () => {

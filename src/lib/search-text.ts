@@ -1,0 +1,195 @@
+/**
+ * Search text helpers shared by the pages that feed the Pagefind index and by the search page's
+ * script: ASCII spellings of Greek letters and scripts, exact-title matching, highlighting and
+ * excerpts. Pure and tested.
+ */
+import { GREEK_LATIN } from './text.ts';
+
+/** Words that say nothing on their own: they name no topic, and every abstract holds them. */
+export const STOP_WORDS = new Set('a an and are as at by for from in into is of on or the to towards using via with without'.split(' '));
+
+const GREEK_ASCII: Record<string, string> = {
+  α: 'alpha',
+  β: 'beta',
+  γ: 'gamma',
+  δ: 'delta',
+  ε: 'epsilon',
+  θ: 'theta',
+  κ: 'kappa',
+  λ: 'lambda',
+  μ: 'mu',
+  ν: 'nu',
+  π: 'pi',
+  ρ: 'rho',
+  σ: 'sigma',
+  τ: 'tau',
+  φ: 'phi',
+  χ: 'chi',
+  ψ: 'psi',
+  ω: 'omega',
+};
+
+/**
+ * How people type a title on an ASCII keyboard: Greek letters spelled out, scripts as digits,
+ * accents dropped (`μP` → `muP`, `SP²OT` → `SP2OT`). Undefined when it equals the title.
+ */
+export function asciiAlias(title: string): string | undefined {
+  const alias = [...title.normalize('NFKD')]
+    .map((c) => GREEK_ASCII[c.toLowerCase()] ?? c)
+    .join('')
+    .replace(/\p{M}/gu, '');
+  return alias === title ? undefined : alias;
+}
+
+/**
+ * The words people type for Greek letters and scripts that a text does not hold itself: `muP`
+ * for μP, `DepsilonpS` and `DepS` for DεpS, `SP2OT` for SP²OT. Indexed as hidden text beside the
+ * title (with its weight) and the abstract, so those spellings find the paper too.
+ */
+export function asciiSpellings(text: string): string[] {
+  const wordsOf = (t: string): string[] => t.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const own = new Set(wordsOf(text));
+  const words = titleForms(text)
+    .slice(1)
+    .flatMap(wordsOf)
+    // Only words a reader would type: not a lone letter, not a bare number, not already there.
+    .filter((w) => w.length > 1 && /\p{L}/u.test(w) && !own.has(w));
+  return [...new Set(words)];
+}
+
+/** A title as written, with Greek letters spelled out (μP → muP), and in Latin letters (DεpS → DepS). */
+function titleForms(title: string): string[] {
+  const latin = [...title.normalize('NFC')]
+    .map((c) => GREEK_LATIN[c] ?? c)
+    .join('')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '');
+  return [...new Set([title, asciiAlias(title) ?? title, latin])];
+}
+
+/** Normalises text for comparing a query with a title: case, accents, punctuation and spacing. */
+export function normaliseTitle(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** True when the query is the title (or its ASCII alias), give or take case and punctuation. */
+export function isExactTitle(query: string, title: string): boolean {
+  const q = normaliseTitle(query);
+  if (!q) return false;
+  // The whole title, or the name before its colon ("GPipe", "DepS"), in any of its spellings.
+  return titleForms(title).some((form) => q === normaliseTitle(form) || q === normaliseTitle(form.split(':')[0] ?? ''));
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/gu, (c) => ESCAPES[c] ?? c);
+
+/**
+ * Escapes text and wraps the words that start with a query term in <mark>, the way Pagefind marks
+ * its excerpts.
+ */
+export function highlight(text: string, query: string): string {
+  const all = normaliseTitle(query).split(' ').filter(Boolean);
+  const content = all.filter((t) => !STOP_WORDS.has(t));
+  const terms = (content.length > 0 ? content : all)
+    .filter((t) => t.length > 1)
+    // Pagefind stems what it matches, so "laws" also finds "Law".
+    .map((t) => (t.length > 3 ? t.replace(/e?s$/u, '') : t));
+  return text
+    .split(/([\p{L}\p{N}]+)/u)
+    .map((part, i) => {
+      const isWord = i % 2 === 1;
+      const forms = isWord ? [normaliseTitle(part), normaliseTitle(asciiAlias(part) ?? '')].filter(Boolean) : [];
+      const hit = forms.some((form) => terms.some((t) => form.startsWith(t)));
+      return hit ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part);
+    })
+    .join('');
+}
+
+/** A run of excerpt text, marked when it is a word the query matched. */
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
+
+/** Pagefind's own excerpt (text with `<` and `>` escaped, matched words in <mark>) as parts. */
+export function excerptParts(excerpt: string): ExcerptPart[] {
+  return excerpt
+    .split(/(<mark>.*?<\/mark>)/u)
+    .filter(Boolean)
+    .map((part) => {
+      const m = /^<mark>(.*)<\/mark>$/u.exec(part);
+      return { text: (m?.[1] ?? part).replace(/&lt;/gu, '<').replace(/&gt;/gu, '>'), mark: Boolean(m) };
+    });
+}
+
+/** What the excerpt needs of a Pagefind result: its page text, and the word positions that matched. */
+export interface PagefindText {
+  /** The page's indexed text. */
+  content: string;
+  /** The same text with `<` and `>` escaped and, where Pagefind split words itself, U+200B kept. */
+  raw_content?: string;
+  locations?: number[];
+}
+
+/** How many words of hidden spellings may come before the title in a page's indexed text. */
+const MAX_LEAD_WORDS = 200;
+
+/**
+ * The excerpt a search result shows, taken from the abstract only, as plain-text parts.
+ *
+ * Pagefind indexes a paper's title together with its abstract, and weights the title higher, so its
+ * own excerpt of a title match starts by repeating the heading shown just above it. This one starts
+ * after the title: at the run of `length` words with the most matches in the abstract, or at the
+ * abstract's start when only the title matched. Undefined, so that Pagefind's excerpt stands, when
+ * the title is not near the start of the page text (after the hidden ASCII spellings) or Pagefind
+ * split its words on U+200B rather than on spaces.
+ */
+export function abstractExcerpt(page: PagefindText, title: string, length: number): ExcerptPart[] | undefined {
+  if (page.raw_content?.includes('\u200B')) return undefined;
+  // Pagefind's word positions count words split on white space.
+  const words = page.content.split(/[^\S\uFEFF]+/u);
+  // The heading, which follows the hidden ASCII spellings of Greek letters and scripts.
+  const target = normaliseTitle(title);
+  let from = 0;
+  lead: for (let j = 0; j < Math.min(words.length, MAX_LEAD_WORDS) && target; j++) {
+    for (let k = j + 1; k <= words.length; k++) {
+      const run = normaliseTitle(words.slice(j, k).join(' '));
+      if (run === target) {
+        from = k;
+        break lead;
+      }
+      if (run.length >= target.length) break;
+    }
+  }
+  if (from === 0 || from >= words.length) return undefined;
+  const hits = new Set((page.locations ?? []).filter((l) => l >= from && l < words.length));
+  const sorted = [...hits].sort((a, b) => a - b);
+  // The earliest window holding the most matches, opening a few words before its first.
+  let start = from;
+  let best = 0;
+  for (const hit of sorted) {
+    const s = Math.max(from, hit - 3);
+    const n = sorted.filter((h) => h >= s && h < s + length).length;
+    if (n > best) [start, best] = [s, n];
+  }
+  start = Math.max(from, Math.min(start, words.length - length));
+  const end = Math.min(words.length, start + length);
+  const parts: ExcerptPart[] = [];
+  const add = (text: string, mark: boolean): void => {
+    const last = parts.at(-1);
+    if (last && !last.mark && !mark) last.text += text;
+    else parts.push({ text, mark });
+  };
+  if (start > from) add('… ', false);
+  for (let i = start; i < end; i++) {
+    if (i > start) add(' ', false);
+    add(words[i] ?? '', hits.has(i));
+  }
+  if (end < words.length) add(' …', false);
+  return parts;
+}
