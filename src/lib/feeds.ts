@@ -2,6 +2,10 @@
 import type { Link } from './links.ts';
 import type { Paper, Topic } from './papers.ts';
 import { absoluteUrl, type Urls } from './urls.ts';
+import { SITE } from '../site.config.ts';
+
+/** A topic feed's title, in the feed itself and where pages announce it. */
+export const topicFeedTitle = (topic: Topic): string => `${topic.name} · ${SITE.name}`;
 
 export interface FeedItem {
   title: string;

@@ -167,5 +167,9 @@ test('a topic page announces its own feed first, and names its BibTeX download a
     'href',
     /\/topics\/video\/rss\.xml$/u,
   );
+  // Announced under the title the feed itself carries.
+  const feed = await (await page.request.get('topics/video/rss.xml')).text();
+  const channelTitle = /<channel><title>([^<]*)<\/title>/u.exec(feed)?.[1] ?? 'no channel title';
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first()).toHaveAttribute('title', channelTitle);
   await expect(page.getByRole('link', { name: 'BibTeX of all papers' })).toHaveAttribute('download', 'video.bib');
 });

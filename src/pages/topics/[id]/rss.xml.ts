@@ -1,8 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { SITE } from '../../../site.config';
 import { getCatalogue } from '../../../lib/catalogue';
-import { feedItems } from '../../../lib/feeds';
+import { feedItems, topicFeedTitle } from '../../../lib/feeds';
 import { timed } from '../../../lib/timings';
 import { absoluteUrl, urls } from '../../../lib/urls';
 
@@ -18,7 +17,7 @@ export async function GET(context: APIContext): Promise<Response> {
   if (!topic) return new Response(null, { status: 404 });
   return timed('feeds and exports', () =>
     rss({
-      title: `${topic.name} · ${SITE.name}`,
+      title: topicFeedTitle(topic),
       description: topic.description,
       site: absoluteUrl(urls.topic(id), context.site),
       items: feedItems(byTopic.get(id) ?? [], topicById, urls, context.site),
