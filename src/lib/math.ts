@@ -8,6 +8,7 @@
  * {@link splitTex}.
  */
 import katex from 'katex';
+import { GREEK } from './text.ts';
 
 export type Segment = { kind: 'text'; value: string } | { kind: 'math'; tex: string };
 
@@ -66,44 +67,6 @@ export function joinTex(segments: readonly Segment[]): string {
 export function isValidSpan(tex: string): boolean {
   return tex !== '' && !tex.includes('$') && !/^\s|\s$|\\$/u.test(tex);
 }
-
-const GREEK: Record<string, string> = {
-  alpha: 'α',
-  beta: 'β',
-  gamma: 'γ',
-  delta: 'δ',
-  epsilon: 'ε',
-  varepsilon: 'ε',
-  zeta: 'ζ',
-  eta: 'η',
-  theta: 'θ',
-  iota: 'ι',
-  kappa: 'κ',
-  lambda: 'λ',
-  mu: 'μ',
-  nu: 'ν',
-  xi: 'ξ',
-  pi: 'π',
-  rho: 'ρ',
-  sigma: 'σ',
-  tau: 'τ',
-  upsilon: 'υ',
-  phi: 'φ',
-  varphi: 'φ',
-  chi: 'χ',
-  psi: 'ψ',
-  omega: 'ω',
-  Gamma: 'Γ',
-  Delta: 'Δ',
-  Theta: 'Θ',
-  Lambda: 'Λ',
-  Xi: 'Ξ',
-  Pi: 'Π',
-  Sigma: 'Σ',
-  Phi: 'Φ',
-  Psi: 'Ψ',
-  Omega: 'Ω',
-};
 
 /** TeX macro names whose backslash a scrape may strip, mapped to a Unicode rendering. */
 export const TEX_SYMBOLS: Readonly<Record<string, string>> = {

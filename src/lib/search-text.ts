@@ -3,31 +3,15 @@
  * script: ASCII spellings of Greek letters and scripts, exact-title matching, highlighting and
  * excerpts. Pure and tested.
  */
-import { GREEK_LATIN } from './text.ts';
+import { GREEK, GREEK_LATIN } from './text.ts';
 
 /** Words that say nothing on their own: they name no topic, and every abstract holds them. */
 export const STOP_WORDS = new Set('a an and are as at by for from in into is of on or the to towards using via with without'.split(' '));
 
-const GREEK_ASCII: Record<string, string> = {
-  α: 'alpha',
-  β: 'beta',
-  γ: 'gamma',
-  δ: 'delta',
-  ε: 'epsilon',
-  θ: 'theta',
-  κ: 'kappa',
-  λ: 'lambda',
-  μ: 'mu',
-  ν: 'nu',
-  π: 'pi',
-  ρ: 'rho',
-  σ: 'sigma',
-  τ: 'tau',
-  φ: 'phi',
-  χ: 'chi',
-  ψ: 'psi',
-  ω: 'omega',
-};
+/** Each lower-case Greek letter spelled out, as its TeX name (μ → mu; ε → epsilon, not varepsilon). */
+const GREEK_ASCII = new Map<string, string>();
+for (const [name, letter] of Object.entries(GREEK))
+  if (letter === letter.toLowerCase() && !GREEK_ASCII.has(letter)) GREEK_ASCII.set(letter, name);
 
 /**
  * How people type a title on an ASCII keyboard: Greek letters spelled out, scripts as digits,
@@ -35,7 +19,7 @@ const GREEK_ASCII: Record<string, string> = {
  */
 export function asciiAlias(title: string): string | undefined {
   const alias = [...title.normalize('NFKD')]
-    .map((c) => GREEK_ASCII[c.toLowerCase()] ?? c)
+    .map((c) => GREEK_ASCII.get(c.toLowerCase()) ?? c)
     .join('')
     .replace(/\p{M}/gu, '');
   return alias === title ? undefined : alias;
