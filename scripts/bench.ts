@@ -5,8 +5,9 @@
  *
  * For each N: writes N synthetic entries to a temporary folder (never content/), builds the whole
  * site from a clean state (Astro, preview images, related papers, Pagefind), edits one paper and
- * builds again with the caches, optionally adds more papers and builds again, and measures one
- * search query in Chromium. Prints the numbers; --keep leaves the folder for a look. With
+ * builds again with the caches, optionally adds more papers and builds again, and measures the
+ * bytes of search queries in Chromium: "diffusion models" opened as a link and typed, and the
+ * spread over a dozen more. Prints the numbers; --keep leaves the folder for a look. With
  * --incremental every build uses Astro's experimental incremental builds (CATALOGUE_INCREMENTAL=1).
  */
 import { spawn } from 'node:child_process';
@@ -14,11 +15,27 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bytesForQuery } from './bench/search.ts';
+import { bytesForQuery, type QueryBytes } from './bench/search.ts';
 import { writeCorpus } from './bench/corpus.ts';
 import { startPreview } from './preview.ts';
 
 type Timings = Record<string, { ms: number; count: number }>;
+
+/** Other queries a reader of these papers types, opened as links, for the spread of bytes per query. */
+const MORE_QUERIES = [
+  'scaling laws',
+  'language models',
+  'mixture of experts',
+  'test-time compute',
+  'vision transformer',
+  'knowledge distillation',
+  'continual learning',
+  'learning rate',
+  'model merging',
+  'quantization',
+  'training efficiency',
+  'GPipe',
+];
 
 interface BuildResult {
   wallMs: number;
@@ -134,6 +151,13 @@ async function benchmark(n: number, keep: boolean, add: number, rebuildToo: bool
     row['one search query, as a link'] = `${kb(query.bytes)} as served, ${kb(query.gzipBytes)} with gzip (${query.requests} files)`;
     const typed = await bytesForQuery(preview.url, 'diffusion models', { typeDelayMs: 200 });
     row['  typed, 200 ms a key'] = `${kb(typed.bytes)} as served, ${kb(typed.gzipBytes)} with gzip (${typed.requests} files)`;
+    const more: QueryBytes[] = [];
+    for (const q of MORE_QUERIES) more.push(await bytesForQuery(preview.url, q));
+    more.sort((a, b) => a.gzipBytes - b.gzipBytes);
+    const worst = more.at(-1);
+    const over = more.filter((q) => q.gzipBytes > 300 * 1024).length;
+    row[`  ${more.length} more queries, with gzip`] =
+      `median ${kb(more[Math.floor(more.length / 2)]?.gzipBytes ?? 0)}, largest ${kb(worst?.gzipBytes ?? 0)} (“${worst?.query ?? ''}”), ${over} over 300 KB`;
   } finally {
     preview.stop();
   }
