@@ -10,6 +10,7 @@ import { relatedPapers, type Related } from './related.ts';
 // The code that computes related papers is part of the cache key: a change to it recomputes them.
 import relatedSource from './related.ts?raw';
 import termsSource from './terms.ts?raw';
+import textSource from './text.ts?raw';
 import { timed } from './timings.ts';
 import {
   neighbours,
@@ -63,7 +64,7 @@ async function load(): Promise<Catalogue> {
       // Computed once per build for all papers, and cached on disk by a hash of the texts, the
       // topics and the code that relates them.
       const docs = papers.map((p) => ({ id: p.id, title: p.titleText, text: p.abstractText, topics: p.topics }));
-      const key = contentHash([docs, relatedSource, termsSource]);
+      const key = contentHash([docs, relatedSource, termsSource, textSource]);
       relatedMap = new Map(timed('related papers', () => cachedJson('related', key, () => [...relatedPapers(docs)])));
     }
     return relatedMap.get(id) ?? [];

@@ -6,7 +6,8 @@
  */
 import { forEachToken } from './terms.ts';
 
-export { stem, tokenize } from './terms.ts';
+export { tokenize } from './terms.ts';
+export { stem } from './text.ts';
 
 export interface Document {
   id: string;

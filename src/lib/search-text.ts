@@ -77,27 +77,56 @@ export const escapeHtml = (s: string): string => s.replace(/[&<>"']/gu, (c) => E
  * its excerpts.
  */
 export function highlight(text: string, query: string): string {
+  const matches = queryWordMatcher(query);
+  return text
+    .split(/([\p{L}\p{N}]+)/u)
+    .map((part, i) => (i % 2 === 1 && matches(part) ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part)))
+    .join('');
+}
+
+/**
+ * Whether a word is one the query asks for: it starts with one of the query's words (stop words
+ * aside, unless there is nothing else), in any spelling, the way Pagefind matches them.
+ */
+function queryWordMatcher(query: string): (word: string) => boolean {
   const all = normaliseTitle(query).split(' ').filter(Boolean);
   const content = all.filter((t) => !STOP_WORDS.has(t));
   const terms = (content.length > 0 ? content : all)
     .filter((t) => t.length > 1)
     // Pagefind stems what it matches, so "laws" also finds "Law".
     .map((t) => (t.length > 3 ? t.replace(/e?s$/u, '') : t));
-  return text
-    .split(/([\p{L}\p{N}]+)/u)
-    .map((part, i) => {
-      const isWord = i % 2 === 1;
-      const forms = isWord ? [normaliseTitle(part), normaliseTitle(asciiAlias(part) ?? '')].filter(Boolean) : [];
-      const hit = forms.some((form) => terms.some((t) => form.startsWith(t)));
-      return hit ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part);
-    })
-    .join('');
+  return (word) => {
+    const forms = [normaliseTitle(word), normaliseTitle(asciiAlias(word) ?? '')].filter(Boolean);
+    return forms.some((form) => terms.some((t) => form.startsWith(t)));
+  };
 }
 
 /** A run of excerpt text, marked when it is a word the query matched. */
 export interface ExcerptPart {
   text: string;
   mark: boolean;
+}
+
+/**
+ * Excerpt parts with every word of the query marked, including those Pagefind did not search
+ * for (the catalogue's common words, which pagefindQuery leaves out), as titles are highlighted.
+ */
+export function markQueryWords(parts: readonly ExcerptPart[], query: string): ExcerptPart[] {
+  const matches = queryWordMatcher(query);
+  const out: ExcerptPart[] = [];
+  const add = (text: string, mark: boolean): void => {
+    const last = out.at(-1);
+    if (last && last.mark === mark && !mark) last.text += text;
+    else if (text) out.push({ text, mark });
+  };
+  for (const part of parts) {
+    if (part.mark) {
+      add(part.text, true);
+      continue;
+    }
+    part.text.split(/([\p{L}\p{N}]+)/u).forEach((piece, i) => add(piece, i % 2 === 1 && matches(piece)));
+  }
+  return out;
 }
 
 /** Pagefind's own excerpt (text with `<` and `>` escaped, matched words in <mark>) as parts. */

@@ -4,6 +4,7 @@
  * search-text.ts.
  */
 import { normaliseTitle, asciiAlias, STOP_WORDS } from './search-text.ts';
+import { stem } from './text.ts';
 
 /** What a shared search URL (`?q=…&topic=…&code=1`) holds. */
 export interface SearchState {
@@ -51,16 +52,53 @@ export function debounceFor(query: string): number {
   return typing !== undefined && [...typing].length < 3 ? SHORT_WORD_DEBOUNCE_MS : DEBOUNCE_MS;
 }
 
+/** How many papers a catalogue needs before any of its words counts as common. */
+export const COMMON_WORDS_MIN_PAPERS = 50;
+/** The share of the papers that a common word appears in. */
+export const COMMON_WORDS_SHARE = 0.8;
+
+/** A query word as commonWords counts it: normalised and stemmed; undefined if it is several words. */
+function wordKey(word: string): string | undefined {
+  const normal = normaliseTitle(word);
+  return normal && !normal.includes(' ') ? stem(normal) : undefined;
+}
+
 /**
- * The query Pagefind searches: the words typed without stop words ("of", "the", "for"), which
- * every abstract holds, so each would fetch one of the largest index chunks (100 KB at 10 000
- * papers) and rank nothing. A query of stop words only, or with a quoted phrase, stays as typed.
+ * The words that nearly every paper of the catalogue holds besides the stop words: those in at
+ * least 80% of the titles and abstracts ("model", "we", "that"), counted with their plurals.
+ * Each ranks almost nothing, since almost every paper matches it, and its index chunk is one of
+ * Pagefind's largest: "model" alone is 100 KB at 10 000 papers, a third of a query's budget.
+ * Empty below 50 papers, where one paper's words would already count.
  */
-export function pagefindQuery(query: string): string {
+export function commonWords(texts: readonly string[], share = COMMON_WORDS_SHARE): string[] {
+  if (texts.length < COMMON_WORDS_MIN_PAPERS) return [];
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    const words = new Set(normaliseTitle(text).split(' ').filter(Boolean).map(stem));
+    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return [...counts]
+    .filter(([word, n]) => n >= share * texts.length && !STOP_WORDS.has(word))
+    .map(([word]) => word)
+    .sort();
+}
+
+/**
+ * The query Pagefind searches: the words typed without stop words ("of", "the", "for"), and
+ * without the catalogue's common words (see commonWords) when rarer words remain: both are in
+ * nearly every abstract, so each would fetch one of the largest index chunks and rank nothing.
+ * "diffusion models" searches "diffusion". A query of such words only keeps its content words
+ * (all its words, if it has only stop words); a query with a quoted phrase stays as typed.
+ */
+export function pagefindQuery(query: string, common: ReadonlySet<string> = new Set()): string {
   if (/["“”]/u.test(query)) return query.trim();
   const words = query.split(/\s+/u).filter(Boolean);
-  const kept = words.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
-  return (kept.length > 0 ? kept : words).join(' ');
+  const content = words.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
+  const rare = content.filter((w) => {
+    const key = wordKey(w);
+    return key === undefined || !common.has(key);
+  });
+  return (rare.length > 0 ? rare : content.length > 0 ? content : words).join(' ');
 }
 
 /** Pagefind filters for a state: all selected topics (AND), and code when asked for. */
@@ -89,11 +127,8 @@ function topicWords(text: string): string[] {
     .map(foldSpelling);
 }
 
-/** A word without its plural ending: "experts" → "expert", "classes" → "class". */
-const singular = (word: string): string => (word.length > 3 ? word.replace(/(?<=[^s])e?s$/u, '') : word);
-
 /** The same word, give or take a plural ending. */
-const sameWord = (a: string, b: string): boolean => a === b || singular(a) === singular(b);
+const sameWord = (a: string, b: string): boolean => a === b || stem(a) === stem(b);
 
 /**
  * The topics a query names, for the group shown above the paper results. A topic matches when

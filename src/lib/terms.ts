@@ -1,4 +1,5 @@
 /** The terms of a text for similarity: content words without stopwords, crudely stemmed. */
+import { stem } from './text.ts';
 
 const STOPWORDS = new Set(
   `a about above across after again against all almost also although always am among an and any
@@ -44,16 +45,6 @@ const STOPWORDS = new Set(
   development run runs match matches point perform performs combination multiple jointly
   technique techniques aggregate reduce reduces reduced paradigm facto`.split(/\s+/u),
 );
-
-/** Reduces a word to a crude stem: lowercase, plural endings off. */
-export function stem(word: string): string {
-  const w = word.toLowerCase();
-  if (w.length <= 3) return w;
-  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
-  if (w.endsWith('sses')) return w.slice(0, -2);
-  if (w.endsWith('s') && !/(?:ss|us|is|ys)$/u.test(w)) return w.slice(0, -1);
-  return w;
-}
 
 export interface Token {
   stem: string;

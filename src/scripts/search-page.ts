@@ -15,7 +15,7 @@ import {
   type SearchState,
   type TopicOption,
 } from '../lib/search';
-import { abstractExcerpt, excerptParts, highlight, isExactTitle } from '../lib/search-text';
+import { abstractExcerpt, excerptParts, highlight, isExactTitle, markQueryWords } from '../lib/search-text';
 import { EXCERPT_WORDS, loadPagefind, type Pagefind, type PagefindData, type PagefindResult } from './pagefind';
 
 const PAGE = 10;
@@ -40,6 +40,8 @@ const topicOptions: (TopicOption & { href: string })[] = [...document.querySelec
   }),
 );
 const topicName = new Map(topicOptions.map((t) => [t.id, t.name]));
+// The words nearly every paper holds, which the query to Pagefind leaves out (built into the page).
+const commonWords = new Set((form?.dataset['commonWords'] ?? '').split(' ').filter(Boolean));
 
 function currentState(): SearchState {
   const data = new FormData(form ?? undefined);
@@ -66,11 +68,11 @@ function showFilterCount(state: SearchState): void {
 
 /**
  * A result's excerpt as DOM, never as HTML: the abstract's own parts, or else Pagefind's excerpt
- * (text with `<` and `>` escaped, and <mark> tags).
+ * (text with `<` and `>` escaped, and <mark> tags), with all the words of the query marked.
  */
-function excerptNodes(data: PagefindData): Node[] {
+function excerptNodes(data: PagefindData, query: string): Node[] {
   const parts = abstractExcerpt(data, data.meta['title'] ?? '', EXCERPT_WORDS) ?? excerptParts(data.excerpt);
-  return parts.map(({ text, mark }) => {
+  return markQueryWords(parts, query).map(({ text, mark }) => {
     if (!mark) return document.createTextNode(text);
     const el = document.createElement('mark');
     el.textContent = text;
@@ -92,7 +94,7 @@ function resultItem(data: PagefindData, query: string): HTMLLIElement {
   h.append(a);
   const p = document.createElement('p');
   p.className = 'mt-1 text-sm leading-relaxed text-muted';
-  p.append(...excerptNodes(data));
+  p.append(...excerptNodes(data, query));
   li.append(h, p);
   const topics = (data.meta['topics'] ?? '').split(',').filter(Boolean);
   if (topics.length) {
@@ -156,7 +158,7 @@ async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
     setCounts();
     return;
   }
-  const papers = await pagefind.search(state.query ? pagefindQuery(state.query) : null, { filters: filtersFor(state) });
+  const papers = await pagefind.search(state.query ? pagefindQuery(state.query, commonWords) : null, { filters: filtersFor(state) });
   if (mine !== generation || !papers) return;
 
   const results = [...papers.results];

@@ -87,6 +87,18 @@ test('each result shows its title, an excerpt and its topic chips; the count is 
   await expect(page.locator('#search-status')).toHaveText(/^\d+ papers found for “pruning”\.$/u);
 });
 
+test('a word nearly every paper holds is not searched for, so it costs no download, but it is highlighted', async ({ page }) => {
+  // "model(s)" is in more than 80% of the abstracts: Pagefind searches "diffusion" alone.
+  await openSearch(page);
+  const diffusion = await searchFor(page, 'diffusion');
+  expect(diffusion.length).toBeGreaterThan(1);
+  expect(await searchFor(page, 'diffusion models')).toEqual(diffusion);
+  const marks = await page
+    .locator('#search-results > li')
+    .evaluateAll((items) => items.map((li) => [...li.querySelectorAll('mark')].map((m) => m.textContent?.toLowerCase())));
+  expect(marks.filter((m) => m.some((w) => w?.startsWith('diffusion')) && m.some((w) => w?.startsWith('model'))).length).toBeGreaterThan(1);
+});
+
 for (const query of ['GPipe', 'pruning']) {
   test(`the excerpts for “${query}” go on from each title instead of repeating it`, async ({ page }) => {
     await openSearch(page, `?q=${query}`);

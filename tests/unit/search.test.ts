@@ -6,12 +6,22 @@ import {
   SHORT_WORD_DEBOUNCE_MS,
   matchTopics,
   pagefindQuery,
+  commonWords,
+  COMMON_WORDS_MIN_PAPERS,
   describeResults,
   readState,
   resolveTopics,
   writeState,
 } from '../../src/lib/search.ts';
-import { abstractExcerpt, excerptParts, asciiAlias, asciiSpellings, highlight, isExactTitle } from '../../src/lib/search-text.ts';
+import {
+  abstractExcerpt,
+  excerptParts,
+  asciiAlias,
+  asciiSpellings,
+  highlight,
+  isExactTitle,
+  markQueryWords,
+} from '../../src/lib/search-text.ts';
 
 describe('search state in the URL', () => {
   it('reads and writes q, several topics and code, in a canonical order', () => {
@@ -189,6 +199,33 @@ describe('matchTopics', () => {
   });
 });
 
+describe('markQueryWords', () => {
+  const show = (parts: { text: string; mark: boolean }[]): string => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
+
+  it('marks every word of the query in an excerpt, also those Pagefind did not search for', () => {
+    const parts = [
+      { text: '… latent ', mark: false },
+      { text: 'diffusion', mark: true },
+      { text: ' models (LDMs) model the <data> of ', mark: false },
+    ];
+    expect(show(markQueryWords(parts, 'diffusion models'))).toBe('… latent [diffusion] [models] (LDMs) [model] the <data> of ');
+    expect(
+      markQueryWords(parts, 'diffusion models')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(parts.map((p) => p.text).join(''));
+  });
+
+  it('leaves stop words unmarked and keeps what Pagefind marked', () => {
+    const parts = [
+      { text: 'the ', mark: false },
+      { text: 'GPipe,', mark: true },
+      { text: ' of it', mark: false },
+    ];
+    expect(show(markQueryWords(parts, 'the GPipe of'))).toBe('the [GPipe,] of it');
+  });
+});
+
 describe('pagefindQuery', () => {
   it('leaves out stop words, unless they are all there is or a phrase is quoted', () => {
     expect(pagefindQuery('mixture of experts')).toBe('mixture experts');
@@ -196,6 +233,40 @@ describe('pagefindQuery', () => {
     expect(pagefindQuery('to be or not to be')).toBe('be not be');
     expect(pagefindQuery('of the')).toBe('of the');
     expect(pagefindQuery('"mixture of experts"')).toBe('"mixture of experts"');
+  });
+
+  it("leaves out the catalogue's common words beside rarer ones, in any case and number", () => {
+    const common = new Set(['model', 'training']);
+    expect(pagefindQuery('diffusion models', common)).toBe('diffusion');
+    expect(pagefindQuery('Model merging', common)).toBe('merging');
+    expect(pagefindQuery('training of diffusion MODELS', common)).toBe('diffusion');
+    // Nothing rarer to search: the content words stay, so the query still finds what it says.
+    expect(pagefindQuery('the models', common)).toBe('models');
+    expect(pagefindQuery('training models', common)).toBe('training models');
+    // A compound is not the common word, and a quoted phrase is searched as typed.
+    expect(pagefindQuery('model-based planning', common)).toBe('model-based planning');
+    expect(pagefindQuery('"diffusion models"', common)).toBe('"diffusion models"');
+  });
+});
+
+describe('commonWords', () => {
+  /** A catalogue of n texts: every one says "model" or "models", three in four say "images". */
+  const catalogue = (n: number): string[] =>
+    Array.from({ length: n }, (_, i) => `${i % 2 ? 'Models' : 'A model'} of the ${i % 4 ? 'images' : 'text'} number${i}`);
+  /** What a query searches, given the common words of a catalogue. */
+  const searched = (query: string, texts: string[], share?: number): string => pagefindQuery(query, new Set(commonWords(texts, share)));
+
+  it('finds the words in at least 80% of the papers, in either number, stop words aside', () => {
+    expect(commonWords(catalogue(100))).toHaveLength(1);
+    expect(searched('image models of the text', catalogue(100))).toBe('image text');
+    expect(searched('image model', catalogue(100), 0.7)).toBe('image model');
+    expect(searched('images model number7', catalogue(100), 0.7)).toBe('number7');
+  });
+
+  it('finds none in a small catalogue, where every word of a few papers would count', () => {
+    expect(commonWords(catalogue(COMMON_WORDS_MIN_PAPERS - 1))).toEqual([]);
+    expect(searched('diffusion models', catalogue(COMMON_WORDS_MIN_PAPERS - 1))).toBe('diffusion models');
+    expect(searched('diffusion models', catalogue(COMMON_WORDS_MIN_PAPERS))).toBe('diffusion');
   });
 });
 
