@@ -41,6 +41,73 @@ export function asciiSpellings(text: string): string[] {
   return [...new Set(words)];
 }
 
+/** Stems of the words spelt -our in British English and -or in American (behaviour, tumour). */
+const OUR_STEMS = 'behavi|col|neighb|fav|lab|hon|hum|flav|harb|rum|vap|endeav|od|arm|sav|rig|vig|tum';
+/** Words whose final l doubles before -ed, -ing and -er in British English (modelling, labelled). */
+const LL_STEMS = 'model|label|signal|travel|cancel|level|tunnel|channel|fuel|total|marshal';
+
+/** The spelling families, each with the part that differs as its second group, British first. */
+const SPELLINGS: { pattern: RegExp; british: string; american: string }[] = [
+  // quantisation/quantization, optimiser/optimizer, analyse/analyze
+  { pattern: /^(\p{L}{3,}?[iy])([sz])(e|es|ed|ing|er|ers|ation|ations|ational|able|ability|abilities)$/iu, british: 's', american: 'z' },
+  {
+    pattern: new RegExp(`^(${OUR_STEMS})(ou?r)(s|ed|ing|ite|ites|ful|al|ally|ist|ists|able|ably|hood|hoods)?$`, 'iu'),
+    british: 'our',
+    american: 'or',
+  },
+  { pattern: new RegExp(`^(${LL_STEMS})(l?)(ed|ing|er|ers)$`, 'iu'), british: 'l', american: '' },
+  { pattern: /^(cent|fib)(re|er)(s?)$/iu, british: 're', american: 'er' },
+];
+
+/** Words that end in -ise in American English too: promise, denoise, supervise, pairwise, precise. */
+const ISE_ONLY =
+  /(?:prom|superv|surpr|no|prec|conc|rev|dev|adv|compr|exerc|expert|prem|enterpr|w|ra|franch|improv|telev|disgu|exc|inc|dem|desp)[iy]$/iu;
+
+/**
+ * A word in the other of British and American spelling ("quantisation" ↔ "quantization",
+ * "behaviour" ↔ "behavior", "modelling" ↔ "modeling", "centre" ↔ "center"), and whether the word
+ * is the British one. Undefined for a word spelt the same in both.
+ */
+function spelling(word: string): { other: string; british: boolean } | undefined {
+  for (const { pattern, british, american } of SPELLINGS) {
+    const m = pattern.exec(word);
+    if (!m) continue;
+    const [, head = '', part = '', tail = ''] = m;
+    if (american === 'z' && ISE_ONLY.test(head)) return undefined;
+    const isBritish = part.toLowerCase() === british;
+    const other = isBritish ? american : british;
+    // A doubled l repeats the stem's own letter, in its case.
+    const written = british === 'l' && other === 'l' ? head.slice(-1) : part === part.toUpperCase() ? other.toUpperCase() : other;
+    return { other: `${head}${written}${tail}`, british: isBritish };
+  }
+  return undefined;
+}
+
+/**
+ * A word in American spelling, for comparing words across spellings ("optimiser" → "optimizer").
+ * A half-typed -isa… becomes -iza… too, so "quantisa" is the start of "quantization".
+ */
+export function americanSpelling(word: string): string {
+  const s = spelling(word);
+  if (s) return s.british ? s.other : word;
+  return word.replace(/(?<=\p{L}{3})is(?=a)/gu, 'iz');
+}
+
+/**
+ * The other spellings of a text's words, British or American, that the text does not hold itself:
+ * indexed as hidden text, so "quantisation" finds a paper on quantization, and "behavior" one
+ * written in British English.
+ */
+export function spellingVariants(text: string): string[] {
+  const words = text.split(/[^\p{L}]+/u).filter(Boolean);
+  const own = new Set(words.map((w) => w.toLowerCase()));
+  const variants = words.flatMap((w) => {
+    const other = spelling(w)?.other;
+    return other && !own.has(other.toLowerCase()) ? [other] : [];
+  });
+  return [...new Set(variants)];
+}
+
 /** A title as written, with Greek letters spelled out (μP → muP), and in Latin letters (DεpS → DepS). */
 function titleForms(title: string): string[] {
   const latin = [...title.normalize('NFC')]
@@ -61,12 +128,14 @@ export function normaliseTitle(text: string): string {
     .trim();
 }
 
-/** True when the query is the title (or its ASCII alias), give or take case and punctuation. */
+/** True when the query is the title (or its ASCII alias), give or take case, punctuation and British spelling. */
 export function isExactTitle(query: string, title: string): boolean {
-  const q = normaliseTitle(query);
+  // Compared in American spelling, so a title typed in British spelling is exact too.
+  const fold = (text: string): string => normaliseTitle(text).split(' ').map(americanSpelling).join(' ');
+  const q = fold(query);
   if (!q) return false;
   // The whole title, or the name before its colon ("GPipe", "DepS"), in any of its spellings.
-  return titleForms(title).some((form) => q === normaliseTitle(form) || q === normaliseTitle(form.split(':')[0] ?? ''));
+  return titleForms(title).some((form) => q === fold(form) || q === fold(form.split(':')[0] ?? ''));
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -95,9 +164,10 @@ function queryWordMatcher(query: string): (word: string) => boolean {
     .filter((t) => t.length > 1)
     // Pagefind stems what it matches, so "laws" also finds "Law".
     .map((t) => (t.length > 3 ? t.replace(/e?s$/u, '') : t));
+  const spelt = terms.map(americanSpelling);
   return (word) => {
-    const forms = [normaliseTitle(word), normaliseTitle(asciiAlias(word) ?? '')].filter(Boolean);
-    return forms.some((form) => terms.some((t) => form.startsWith(t)));
+    const forms = [normaliseTitle(word), normaliseTitle(asciiAlias(word) ?? '')].filter(Boolean).map(americanSpelling);
+    return forms.some((form) => spelt.some((t) => form.startsWith(t)));
   };
 }
 

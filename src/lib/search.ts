@@ -3,7 +3,7 @@
  * the status line. Pure and tested; the text helpers (spellings, highlighting, excerpts) are in
  * search-text.ts.
  */
-import { normaliseTitle, asciiAlias, STOP_WORDS } from './search-text.ts';
+import { americanSpelling, normaliseTitle, asciiAlias, STOP_WORDS } from './search-text.ts';
 import { stem } from './text.ts';
 
 /** What a shared search URL (`?q=…&topic=…&code=1`) holds. */
@@ -116,15 +116,12 @@ export interface TopicOption {
   aliases?: readonly string[];
 }
 
-/** British -is- spellings folded to -iz-, so "optimiser" and "optimizer" compare equal. */
-const foldSpelling = (word: string): string => word.replace(/(?<=\p{L}{3})is(?=[aei])/gu, 'iz');
-
 /** The words of a query or a name that can identify a topic: no stop words, no lone letters. */
 function topicWords(text: string): string[] {
   return normaliseTitle(text)
     .split(' ')
     .filter((w) => w && !STOP_WORDS.has(w) && (w.length > 1 || /\p{N}/u.test(w)))
-    .map(foldSpelling);
+    .map(americanSpelling);
 }
 
 /** The same word, give or take a plural ending. */

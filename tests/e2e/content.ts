@@ -12,18 +12,21 @@ export interface ContentPaper {
   topics: string[];
   links: { kind: string; url: string }[];
   position: number;
+  /** The abstract as written in the entry (TeX math as `$…$`). */
+  abstract: string;
 }
 
 export function contentPapers(dir = 'content'): ContentPaper[] {
   return readdirSync(join(dir, 'papers'))
-    .map((file) => parseEntry(readFileSync(join(dir, 'papers', file), 'utf8'), file).data)
-    .map((d) => ({
+    .map((file) => parseEntry(readFileSync(join(dir, 'papers', file), 'utf8'), file))
+    .map(({ data: d, body }) => ({
       id: d['id'] as string,
       title: d['title'] as string,
       titleText: texToText(d['title'] as string),
       topics: d['topics'] as string[],
       links: d['links'] as { kind: string; url: string }[],
       position: (d['sources'] as { position: number }[])[0]?.position ?? 0,
+      abstract: body.trim(),
     }))
     .sort((a, b) => a.position - b.position);
 }

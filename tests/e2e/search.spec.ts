@@ -59,6 +59,19 @@ test('an ASCII spelling finds every paper that the Greek spelling finds, in titl
   expect(idOf((await searchFor(page, 'DepS'))[0] ?? null)).toBe('deps-delayed-e-shrinking-for-faster-once-for-all-training');
 });
 
+test('British and American spellings find the same papers, and the word is highlighted either way', async ({ page }) => {
+  await openSearch(page);
+  const american = await searchFor(page, 'quantization');
+  expect(american.length).toBeGreaterThan(1);
+  expect((await searchFor(page, 'quantisation')).sort()).toEqual([...american].sort());
+  await expect(page.locator('#search-results li').first().locator('h2 mark').first()).toHaveText(/^quantization$/iu);
+  // The seed holds both: one abstract says "Generalised", the others "generalized" or "generalization".
+  const general = papers.filter((p) => /generali[sz]/iu.test(`${p.titleText} ${p.abstract}`));
+  expect(general.length).toBeGreaterThan(10);
+  await searchFor(page, 'generalised');
+  await expect(page.locator('#search-status')).toHaveText(new RegExp(`^${general.length} papers found`, 'u'));
+});
+
 test('a query that names a topic shows the topic above the papers', async ({ page }) => {
   await openSearch(page, '?q=quantization');
   await expect(page.locator('#topic-results')).toBeVisible();

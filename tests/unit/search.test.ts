@@ -18,6 +18,8 @@ import {
   excerptParts,
   asciiAlias,
   asciiSpellings,
+  americanSpelling,
+  spellingVariants,
   highlight,
   isExactTitle,
   markQueryWords,
@@ -45,6 +47,55 @@ describe('titles', () => {
     expect(asciiAlias('Plain title')).toBeUndefined();
     expect(asciiSpellings('DεpS: Delayed ε-Shrinking via μP, γ and 10¹⁹')).toEqual(['DepsilonpS', 'epsilon', 'muP', 'gamma', 'DepS']);
     expect(asciiSpellings('Plain title')).toEqual([]);
+  });
+
+  it('spells the words of a text the other way, British or American, for people typing them', () => {
+    expect(spellingVariants('Post-Training Quantization of Optimizers: analyse the behaviour')).toEqual([
+      'Quantisation',
+      'Optimisers',
+      'analyze',
+      'behavior',
+    ]);
+    expect(spellingVariants('Modelling and labeled centres, colorful tumours; realised and realized')).toEqual([
+      'Modeling',
+      'labelled',
+      'centers',
+      'colourful',
+      'tumors',
+    ]);
+    expect(spellingVariants('QUANTIZATION and generalizability')).toEqual(['QUANTISATION', 'generalisability']);
+  });
+
+  it('leaves alone the words spelt one way on both sides of the Atlantic', () => {
+    expect(
+      spellingVariants(
+        'A precise, promising, supervised denoising: otherwise pairwise noise, analysis, size, decision, laboratory, rigorous',
+      ),
+    ).toEqual([]);
+  });
+
+  it('compares words across spellings in American spelling, half-typed ones too', () => {
+    expect(['optimiser', 'behaviours', 'modelling', 'centre', 'quantisa', 'quantization'].map(americanSpelling)).toEqual([
+      'optimizer',
+      'behaviors',
+      'modeling',
+      'center',
+      'quantiza',
+      'quantization',
+    ]);
+  });
+
+  it('highlights a word typed in the other spelling', () => {
+    expect(highlight('Quantization and behavior modeling', 'quantisation behaviour modelling')).toBe(
+      '<mark>Quantization</mark> and <mark>behavior</mark> <mark>modeling</mark>',
+    );
+  });
+
+  it('recognises a title typed in British spelling', () => {
+    expect(isExactTitle('Post-Training Quantisation for Vision Transformers', 'Post-Training Quantization for Vision Transformers')).toBe(
+      true,
+    );
+    expect(isExactTitle('Post-Training Quantisation', 'Post-Training Quantization for Vision Transformers')).toBe(false);
   });
 
   it('recognises a query that is a title, give or take case, punctuation and Greek spelling', () => {
