@@ -76,8 +76,8 @@ function spelling(word: string): { other: string; british: boolean } | undefined
     if (american === 'z' && ISE_ONLY.test(head)) return undefined;
     const isBritish = part.toLowerCase() === british;
     const other = isBritish ? american : british;
-    // A doubled l repeats the stem's own letter, in its case.
-    const written = british === 'l' && other === 'l' ? head.slice(-1) : part === part.toUpperCase() ? other.toUpperCase() : other;
+    // The other part in the case of this one; a doubled l repeats the stem's own last letter.
+    const written = other === 'l' ? head.slice(-1) : part === part.toUpperCase() ? other.toUpperCase() : other;
     return { other: `${head}${written}${tail}`, british: isBritish };
   }
   return undefined;
@@ -186,7 +186,7 @@ export function markQueryWords(parts: readonly ExcerptPart[], query: string): Ex
   const out: ExcerptPart[] = [];
   const add = (text: string, mark: boolean): void => {
     const last = out.at(-1);
-    if (last && last.mark === mark && !mark) last.text += text;
+    if (last && !last.mark && !mark) last.text += text;
     else if (text) out.push({ text, mark });
   };
   for (const part of parts) {
