@@ -7,6 +7,7 @@ import { contentError } from './errors.ts';
 import { cachedJson, contentHash } from './cache.ts';
 import { byListingOrder, byTitle, catalogueProblems, toPaper, toTopic, type Paper, type Topic } from './papers.ts';
 import { relatedPapers, type Related } from './related.ts';
+import { commonWords } from './search.ts';
 // The code that computes related papers is part of the cache key: a change to it recomputes them.
 import relatedSource from './related.ts?raw';
 import termsSource from './terms.ts?raw';
@@ -44,6 +45,8 @@ export interface Catalogue {
   /** Papers most similar to a paper, with the terms they share. */
   related: (id: string) => Related[];
   relatedTopics: (id: string) => RelatedTopic[];
+  /** The words nearly every title and abstract holds, which search leaves out of its queries. */
+  commonWords: () => string[];
 }
 
 async function load(): Promise<Catalogue> {
@@ -82,6 +85,7 @@ async function load(): Promise<Catalogue> {
     entryById: new Map(paperEntries.map((e) => [e.id, e])),
     related,
     relatedTopics: (id) => relatedTopics(id, topics, byTopic),
+    commonWords: () => commonWords(papers.map((p) => `${p.titleText} ${p.abstractText}`)),
   };
 }
 
