@@ -1,7 +1,7 @@
 /**
  * Search text helpers shared by the pages that feed the Pagefind index and by the search page's
- * script: ASCII spellings of Greek letters and scripts, exact-title matching, highlighting and
- * excerpts. Pure and tested.
+ * script: ASCII spellings of Greek letters and scripts, British and American spellings,
+ * exact-title matching, highlighting and excerpts. Pure and tested.
  */
 import { GREEK, GREEK_LATIN } from './text.ts';
 
@@ -42,26 +42,48 @@ export function asciiSpellings(text: string): string[] {
 }
 
 /** Stems of the words spelt -our in British English and -or in American (behaviour, tumour). */
-const OUR_STEMS = 'behavi|col|neighb|fav|lab|hon|hum|flav|harb|rum|vap|endeav|od|arm|sav|rig|vig|tum';
-/** Words whose final l doubles before -ed, -ing and -er in British English (modelling, labelled). */
-const LL_STEMS = 'model|label|signal|travel|cancel|level|tunnel|channel|fuel|total|marshal';
+const OUR_STEMS = 'behavi|col|neighb|fav|lab|hon|flav|harb|rum|vap|endeav|od|arm|sav|rig|vig|tum';
+/** Words whose final l doubles before -ed, -ing and -er in British English (modelling, unlabelled). */
+const LL_STEMS = 'model|label|signal|travel|cancel|level|tunnel|channel|fuel|total|marshal|rival|equal';
 
 /** The spelling families, each with the part that differs as its second group, British first. */
 const SPELLINGS: { pattern: RegExp; british: string; american: string }[] = [
   // quantisation/quantization, optimiser/optimizer, analyse/analyze
-  { pattern: /^(\p{L}{3,}?[iy])([sz])(e|es|ed|ing|er|ers|ation|ations|ational|able|ability|abilities)$/iu, british: 's', american: 'z' },
+  { pattern: /^(\p{L}{3,}[iy])([sz])(e|es|ed|ing|er|ers|ation|ations|ational|able|ability|abilities)$/iu, british: 's', american: 'z' },
   {
     pattern: new RegExp(`^(${OUR_STEMS})(ou?r)(s|ed|ing|ite|ites|ful|al|ally|ist|ists|able|ably|hood|hoods)?$`, 'iu'),
     british: 'our',
     american: 'or',
   },
-  { pattern: new RegExp(`^(${LL_STEMS})(l?)(ed|ing|er|ers)$`, 'iu'), british: 'l', american: '' },
-  { pattern: /^(cent|fib)(re|er)(s?)$/iu, british: 're', american: 'er' },
+  { pattern: new RegExp(`^(\\p{L}*(?:${LL_STEMS}))(l?)(ed|ing|er|ers)$`, 'iu'), british: 'l', american: '' },
 ];
 
-/** Words that end in -ise in American English too: promise, denoise, supervise, pairwise, precise. */
+/** Words spelt differently that no rule above covers, British first. */
+const BRITISH_AMERICAN: Record<string, string> = {
+  centre: 'center',
+  centres: 'centers',
+  centred: 'centered',
+  centring: 'centering',
+  fibre: 'fiber',
+  fibres: 'fibers',
+  defence: 'defense',
+  defences: 'defenses',
+  licence: 'license',
+  artefact: 'artifact',
+  artefacts: 'artifacts',
+  grey: 'gray',
+  greyscale: 'grayscale',
+  catalogue: 'catalog',
+  catalogues: 'catalogs',
+};
+const AMERICAN_BRITISH = Object.fromEntries(Object.entries(BRITISH_AMERICAN).map(([b, a]) => [a, b]));
+
+/**
+ * Words whose -is- or -iz- is the same in both: promise, denoise, supervise, pairwise, precise,
+ * advertise, and resize, downsize.
+ */
 const ISE_ONLY =
-  /(?:prom|superv|surpr|no|prec|conc|rev|dev|adv|compr|exerc|expert|prem|enterpr|w|ra|franch|improv|telev|disgu|exc|inc|dem|desp)[iy]$/iu;
+  /(?:prom|superv|surpr|no|prec|conc|rev|dev|adv|advert|compr|exerc|expert|prem|enterpr|w|ra|franch|improv|telev|disgu|exc|inc|dem|desp|cru|bru|chast|lia|treat|surm|sunr|(?:re|down|up|over|under)s)[iy]$/iu;
 
 /**
  * A word in the other of British and American spelling ("quantisation" ↔ "quantization",
@@ -69,6 +91,17 @@ const ISE_ONLY =
  * is the British one. Undefined for a word spelt the same in both.
  */
 function spelling(word: string): { other: string; british: boolean } | undefined {
+  const lower = word.toLowerCase();
+  const listed = BRITISH_AMERICAN[lower] ?? AMERICAN_BRITISH[lower];
+  if (listed) {
+    const other =
+      word === word.toUpperCase()
+        ? listed.toUpperCase()
+        : word[0] === word[0]?.toUpperCase()
+          ? `${listed[0]?.toUpperCase() ?? ''}${listed.slice(1)}`
+          : listed;
+    return { other, british: lower in BRITISH_AMERICAN };
+  }
   for (const { pattern, british, american } of SPELLINGS) {
     const m = pattern.exec(word);
     if (!m) continue;
@@ -90,7 +123,7 @@ function spelling(word: string): { other: string; british: boolean } | undefined
 export function americanSpelling(word: string): string {
   const s = spelling(word);
   if (s) return s.british ? s.other : word;
-  return word.replace(/(?<=\p{L}{3})is(?=a)/gu, 'iz');
+  return word.replace(/(?<=\p{L}{3})is(?=a)/gu, (is, at: number) => (ISE_ONLY.test(word.slice(0, at + 1)) ? is : 'iz'));
 }
 
 /**
@@ -100,12 +133,13 @@ export function americanSpelling(word: string): string {
  */
 export function spellingVariants(text: string): string[] {
   const words = text.split(/[^\p{L}]+/u).filter(Boolean);
-  const own = new Set(words.map((w) => w.toLowerCase()));
-  const variants = words.flatMap((w) => {
+  const seen = new Set(words.map((w) => w.toLowerCase()));
+  return words.flatMap((w) => {
     const other = spelling(w)?.other;
-    return other && !own.has(other.toLowerCase()) ? [other] : [];
+    if (!other || seen.has(other.toLowerCase())) return [];
+    seen.add(other.toLowerCase());
+    return [other];
   });
-  return [...new Set(variants)];
 }
 
 /** A title as written, with Greek letters spelled out (μP → muP), and in Latin letters (DεpS → DepS). */
@@ -162,12 +196,13 @@ function queryWordMatcher(query: string): (word: string) => boolean {
   const content = all.filter((t) => !STOP_WORDS.has(t));
   const terms = (content.length > 0 ? content : all)
     .filter((t) => t.length > 1)
-    // Pagefind stems what it matches, so "laws" also finds "Law".
+    // As typed and in American spelling, each then without a plural ending: Pagefind stems what it
+    // matches, so "laws" also finds "Law".
+    .flatMap((t) => [t, americanSpelling(t)])
     .map((t) => (t.length > 3 ? t.replace(/e?s$/u, '') : t));
-  const spelt = terms.map(americanSpelling);
   return (word) => {
-    const forms = [normaliseTitle(word), normaliseTitle(asciiAlias(word) ?? '')].filter(Boolean).map(americanSpelling);
-    return forms.some((form) => spelt.some((t) => form.startsWith(t)));
+    const forms = [normaliseTitle(word), normaliseTitle(asciiAlias(word) ?? '')].filter(Boolean).flatMap((f) => [f, americanSpelling(f)]);
+    return forms.some((form) => terms.some((t) => form.startsWith(t)));
   };
 }
 
@@ -229,14 +264,14 @@ const MAX_LEAD_WORDS = 200;
  * own excerpt of a title match starts by repeating the heading shown just above it. This one starts
  * after the title: at the run of `length` words with the most matches in the abstract, or at the
  * abstract's start when only the title matched. Undefined, so that Pagefind's excerpt stands, when
- * the title is not near the start of the page text (after the hidden ASCII spellings) or Pagefind
+ * the title is not near the start of the page text (after the hidden spellings) or Pagefind
  * split its words on U+200B rather than on spaces.
  */
 export function abstractExcerpt(page: PagefindText, title: string, length: number): ExcerptPart[] | undefined {
   if (page.raw_content?.includes('\u200B')) return undefined;
   // Pagefind's word positions count words split on white space.
   const words = page.content.split(/[^\S\uFEFF]+/u);
-  // The heading, which follows the hidden ASCII spellings of Greek letters and scripts.
+  // The heading, which follows the hidden spellings (ASCII, British or American) of the page's words.
   const target = normaliseTitle(title);
   let from = 0;
   lead: for (let j = 0; j < Math.min(words.length, MAX_LEAD_WORDS) && target; j++) {

@@ -124,8 +124,11 @@ function topicWords(text: string): string[] {
     .map(americanSpelling);
 }
 
+/** A word without its plural ending, as the stemmer has it and without -es ("patches" → "patch"). */
+const singulars = (word: string): string[] => [stem(word), word.length > 4 ? word.replace(/es$/u, '') : word];
+
 /** The same word, give or take a plural ending. */
-const sameWord = (a: string, b: string): boolean => a === b || stem(a) === stem(b);
+const sameWord = (a: string, b: string): boolean => a === b || singulars(a).some((s) => singulars(b).includes(s));
 
 /**
  * The topics a query names, for the group shown above the paper results. A topic matches when

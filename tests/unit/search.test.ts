@@ -66,10 +66,22 @@ describe('titles', () => {
     expect(spellingVariants('QUANTIZATION and generalizability')).toEqual(['QUANTISATION', 'generalisability']);
   });
 
+  it('spells prefixed words, listed pairs and words in capitals, once per word whatever its case', () => {
+    expect(spellingVariants('Unlabelled data, zero-centred Centres, a greyscale defence; remodelled')).toEqual([
+      'Unlabeled',
+      'centered',
+      'Centers',
+      'grayscale',
+      'defense',
+      'remodeled',
+    ]);
+    expect(spellingVariants('Quantization. quantization, QUANTIZATION')).toEqual(['Quantisation']);
+  });
+
   it('leaves alone the words spelt one way on both sides of the Atlantic', () => {
     expect(
       spellingVariants(
-        'A precise, promising, supervised denoising: otherwise pairwise noise, analysis, size, decision, laboratory, rigorous',
+        'A precise, promising, supervised denoising: otherwise pairwise noise, analysis, size, decision, laboratory, rigorous, advertising, resized, downsizing, humoral',
       ),
     ).toEqual([]);
   });
@@ -89,6 +101,15 @@ describe('titles', () => {
     expect(highlight('Quantization and behavior modeling', 'quantisation behaviour modelling')).toBe(
       '<mark>Quantization</mark> and <mark>behavior</mark> <mark>modeling</mark>',
     );
+  });
+
+  it('still highlights a word typed as written, whole or half typed', () => {
+    expect(highlight('It quantises and analyses', 'quantises analyses')).toBe('It <mark>quantises</mark> and <mark>analyses</mark>');
+    expect(highlight('colour, behaviour and modelling', 'colou behaviou modell')).toBe(
+      '<mark>colour</mark>, <mark>behaviour</mark> and <mark>modelling</mark>',
+    );
+    expect(highlight('zero-centred inputs', 'centre')).toBe('zero-<mark>centred</mark> inputs');
+    expect(highlight('an improvisation', 'improvisa')).toBe('an <mark>improvisation</mark>');
   });
 
   it('recognises a title typed in British spelling', () => {
@@ -212,6 +233,19 @@ describe('matchTopics', () => {
     expect(ids('optimizer')).toEqual(['optimizers']);
     expect(ids('optimiser')).toEqual(['optimizers']);
     expect(ids('quantisation')).toEqual(['quantization']);
+  });
+
+  it('finds a topic across plural endings, -es ones too', () => {
+    const more = [
+      { id: 'nas', name: 'Neural architecture search' },
+      { id: 'patches', name: 'Image patch', aliases: ['image patches'] },
+      { id: 'kv', name: 'KV cache' },
+    ];
+    const idsOf = (q: string): string[] => matchTopics(q, more).map((t) => t.id);
+    expect(idsOf('neural architecture searches')).toEqual(['nas']);
+    expect(idsOf('image patches')).toEqual(['patches']);
+    expect(idsOf('image patch')).toEqual(['patches']);
+    expect(idsOf('KV caches')).toEqual(['kv']);
   });
 
   it('finds a topic whose whole name the query contains, after the topics the query names', () => {
