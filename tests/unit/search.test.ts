@@ -12,6 +12,7 @@ import {
   readState,
   resolveTopics,
   writeState,
+  type TopicOption,
 } from '../../src/lib/search.ts';
 import {
   abstractExcerpt,
@@ -218,7 +219,7 @@ describe('matchTopics', () => {
     { id: 'video', name: 'Video' },
     { id: 'vision-transformers', name: 'Vision transformers', aliases: ['ViT'] },
   ];
-  const ids = (q: string): string[] => matchTopics(q, topics).map((t) => t.id);
+  const ids = (q: string, among: TopicOption[] = topics): string[] => matchTopics(q, among).map((t) => t.id);
 
   it('finds topics whose name the query names, by word prefixes', () => {
     expect(ids('quantization')).toEqual(['quantization']);
@@ -241,11 +242,10 @@ describe('matchTopics', () => {
       { id: 'patches', name: 'Image patch', aliases: ['image patches'] },
       { id: 'kv', name: 'KV cache' },
     ];
-    const idsOf = (q: string): string[] => matchTopics(q, more).map((t) => t.id);
-    expect(idsOf('neural architecture searches')).toEqual(['nas']);
-    expect(idsOf('image patches')).toEqual(['patches']);
-    expect(idsOf('image patch')).toEqual(['patches']);
-    expect(idsOf('KV caches')).toEqual(['kv']);
+    expect(ids('neural architecture searches', more)).toEqual(['nas']);
+    expect(ids('image patches', more)).toEqual(['patches']);
+    expect(ids('image patch', more)).toEqual(['patches']);
+    expect(ids('KV caches', more)).toEqual(['kv']);
   });
 
   it('finds a topic whose whole name the query contains, after the topics the query names', () => {
@@ -262,12 +262,11 @@ describe('matchTopics', () => {
       { id: 'parallelism', name: 'Parallelism and memory', aliases: ['ZeRO'] },
       { id: 'ar', name: 'AR', aliases: ['VAR'] },
     ];
-    const idsOf = (q: string): string[] => matchTopics(q, more).map((t) => t.id);
-    expect(idsOf('variational inference')).toEqual([]);
-    expect(idsOf('nash equilibrium')).toEqual([]);
-    expect(idsOf('vital comes images')).toEqual([]);
-    expect(idsOf('parallelis')).toEqual(['parallelism']);
-    expect(idsOf('VAR models')).toEqual(['ar']);
+    expect(ids('variational inference', more)).toEqual([]);
+    expect(ids('nash equilibrium', more)).toEqual([]);
+    expect(ids('vital comes images', more)).toEqual([]);
+    expect(ids('parallelis', more)).toEqual(['parallelism']);
+    expect(ids('VAR models', more)).toEqual(['ar']);
   });
 
   it('ignores stop words and single letters, which would name half the vocabulary', () => {
