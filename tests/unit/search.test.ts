@@ -26,6 +26,10 @@ import {
   markQueryWords,
 } from '../../src/lib/search-text.ts';
 
+/** Parts written the way a reader sees them: marked words in [brackets]. */
+const show = (parts: { text: string; mark: boolean }[] | undefined): string | undefined =>
+  parts?.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
+
 describe('search state in the URL', () => {
   it('reads and writes q, several topics and code, in a canonical order', () => {
     const state = readState(new URLSearchParams('q=+scaling+laws+&topic=video&topic=diffusion-models&topic=video&code=1'));
@@ -155,9 +159,6 @@ describe('abstractExcerpt', () => {
   const abstract = Array.from({ length: 60 }, (_, i) => `w${i}`);
   const content = `${title}. ${abstract.join(' ')}`;
   const at = (word: string): number => content.split(' ').indexOf(word);
-  /** Parts written the way a reader sees them: marked words in [brackets]. */
-  const show = (parts: { text: string; mark: boolean }[] | undefined): string | undefined =>
-    parts?.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
 
   it('starts after the title when only the title matched', () => {
     expect(show(abstractExcerpt({ content, locations: [at('GPipe:')] }, title, 5))).toBe('w0 w1 w2 w3 w4 …');
@@ -284,8 +285,6 @@ describe('matchTopics', () => {
 });
 
 describe('markQueryWords', () => {
-  const show = (parts: { text: string; mark: boolean }[]): string => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
-
   it('marks every word of the query in an excerpt, also those Pagefind did not search for', () => {
     const parts = [
       { text: '… latent ', mark: false },
