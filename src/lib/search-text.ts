@@ -263,11 +263,13 @@ const MAX_LEAD_WORDS = 200;
  * Pagefind indexes a paper's title together with its abstract, and weights the title higher, so its
  * own excerpt of a title match starts by repeating the heading shown just above it. This one starts
  * after the title: at the run of `length` words with the most matches in the abstract, or at the
- * abstract's start when only the title matched. Undefined, so that Pagefind's excerpt stands, when
- * the title is not near the start of the page text (after the hidden spellings) or Pagefind
- * split its words on U+200B rather than on spaces.
+ * abstract's start when only the title matched. With `query`, the words of the abstract that it
+ * asks for count as matches too: Pagefind matched "quantisation" in the hidden spellings, not the
+ * abstract's "quantization". Undefined, so that Pagefind's excerpt stands, when the title is not
+ * near the start of the page text (after the hidden spellings) or Pagefind split its words on
+ * U+200B rather than on spaces.
  */
-export function abstractExcerpt(page: PagefindText, title: string, length: number): ExcerptPart[] | undefined {
+export function abstractExcerpt(page: PagefindText, title: string, length: number, query?: string): ExcerptPart[] | undefined {
   if (page.raw_content?.includes('\u200B')) return undefined;
   // Pagefind's word positions count words split on white space.
   const words = page.content.split(/[^\S\uFEFF]+/u);
@@ -286,6 +288,10 @@ export function abstractExcerpt(page: PagefindText, title: string, length: numbe
   }
   if (from === 0 || from >= words.length) return undefined;
   const hits = new Set((page.locations ?? []).filter((l) => l >= from && l < words.length));
+  if (query !== undefined) {
+    const asked = queryWordMatcher(query);
+    for (let i = from; i < words.length; i++) if (asked(words[i] ?? '')) hits.add(i);
+  }
   const sorted = [...hits].sort((a, b) => a - b);
   // The earliest window holding the most matches, opening a few words before its first.
   let start = from;

@@ -71,7 +71,7 @@ function showFilterCount(state: SearchState): void {
  * (text with `<` and `>` escaped, and <mark> tags), with all the words of the query marked.
  */
 function excerptNodes(data: PagefindData, query: string): Node[] {
-  const parts = abstractExcerpt(data, data.meta['title'] ?? '', EXCERPT_WORDS) ?? excerptParts(data.excerpt);
+  const parts = abstractExcerpt(data, data.meta['title'] ?? '', EXCERPT_WORDS, query) ?? excerptParts(data.excerpt);
   return markQueryWords(parts, query).map(({ text, mark }) => {
     if (!mark) return document.createTextNode(text);
     const el = document.createElement('mark');

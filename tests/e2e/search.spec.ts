@@ -65,6 +65,8 @@ test('British and American spellings find the same papers, and the word is highl
   expect(american.length).toBeGreaterThan(1);
   expect((await searchFor(page, 'quantisation')).sort()).toEqual([...american].sort());
   await expect(page.locator('#search-results li').first().locator('h2 mark').first()).toHaveText(/^quantization$/iu);
+  // The excerpt opens where the abstract says it, in its own spelling.
+  await expect(page.locator('#search-results li').first().locator('p mark').first()).toHaveText(/^quantiz/iu);
   // The seed holds both: one abstract says "Generalised", the others "generalized" or "generalization".
   const general = papers.filter((p) => /generali[sz]/iu.test(`${p.titleText} ${p.abstract}`));
   expect(general.length).toBeGreaterThan(10);

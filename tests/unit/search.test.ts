@@ -188,6 +188,13 @@ describe('abstractExcerpt', () => {
     );
   });
 
+  it('opens at the words the query asks for in another spelling, which Pagefind matched only in the hidden spellings', () => {
+    const words = [...abstract.slice(0, 30), 'quantization,', ...abstract.slice(30)].join(' ');
+    const page = { content: `Quantisation ${title}. ${words}`, locations: [0] };
+    expect(show(abstractExcerpt(page, title, 4))).toBe('w0 w1 w2 w3 …');
+    expect(show(abstractExcerpt(page, title, 4, 'quantisation'))).toBe('… w27 w28 w29 [quantization,] …');
+  });
+
   it("leaves Pagefind's excerpt when the text does not start with the title, is only the title, or is split on U+200B", () => {
     expect(abstractExcerpt({ content: abstract.join(' '), locations: [3] }, title, 30)).toBeUndefined();
     expect(abstractExcerpt({ content: `${title}.`, locations: [0] }, title, 30)).toBeUndefined();
