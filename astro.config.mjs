@@ -5,8 +5,9 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { SITE } from './src/site.config.ts';
-import { mathAndLinks, plainBodies } from './src/lib/markdown.ts';
+import { mathAndLinks, plainBodies } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import previews from './src/integrations/previews/index.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -26,11 +27,7 @@ export default defineConfig({
   },
   // Separate caches let the test builds (other content, other base) run without clobbering each other.
   ...(process.env['CATALOGUE_CACHE_DIR'] ? { cacheDir: process.env['CATALOGUE_CACHE_DIR'] } : {}),
-  integrations: [mdx(), sitemap(), pagefind()],
-  // Experimental incremental builds skip pages whose cacheKey (src/lib/cache-keys.ts) and code are
-  // unchanged; they need dist/ and the cache kept between builds. Off unless asked for: see the
-  // README's Performance section for what they save.
-  experimental: { incrementalBuild: process.env['CATALOGUE_INCREMENTAL'] === '1' },
+  integrations: [mdx(), sitemap(), previews(), pagefind()],
   security: {
     // Astro adds a hash for every script and style it emits to this policy, as a <meta> tag.
     // Scripts are files ('self'); the only extra is 'wasm-unsafe-eval', which Pagefind's

@@ -3,7 +3,7 @@
  * Prints the four category scores for each page (mobile, simulated throttling: Lighthouse's
  * defaults). Run through `npm run audit`, which builds first.
  *
- *   node scripts/audit.ts [--dist dist] [--port 4398]
+ *   node scripts/audit.ts [--dist dist] [--port N]
  *
  * Uses the Chromium that scripts/chromium.ts finds.
  */
@@ -23,7 +23,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 const TARGET = 0.98;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, port: { type: 'string', default: '4398' } } });
+  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, port: { type: 'string', default: '0' } } });
   const preview = await startPreview(values.dist, Number(values.port));
   const root = preview.url;
   const chrome = await chromeLauncher.launch({
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     }
   } finally {
     chrome.kill();
-    preview.stop();
+    await preview.stop();
   }
   console.log(failed === 0 ? `\nAll scores are at least ${TARGET}.` : `\n${failed} score(s) below ${TARGET}.`);
   return failed === 0 ? 0 : 1;

@@ -1,7 +1,7 @@
 /**
  * Search benchmark on the real catalogue, in Chromium against the production build:
  *
- *   npm run bench:search [-- --dist dist --runs 5 --port 4396]
+ *   npm run bench:search [-- --dist dist --runs 5 --port N]
  *
  * Prints the time from the last keystroke to the first results on screen (the first query of a
  * page, which also fetches index chunks, and later ones), and the bytes one query fetches: index
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     options: {
       dist: { type: 'string', default: 'dist' },
       runs: { type: 'string', default: '5' },
-      port: { type: 'string', default: '4396' },
+      port: { type: 'string', default: '0' },
     },
   });
   const dist = values.dist ?? 'dist';
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     const typed = await bytesForQuery(root, BYTES_QUERY, { typeDelayMs: TYPING_MS });
     report(`\nThe same query typed at ${TYPING_MS} ms a key (about 60 words a minute), in a fresh browser`, typed);
   } finally {
-    preview.stop();
+    await preview.stop();
   }
 }
 

@@ -1,14 +1,15 @@
 /**
  * Build benchmark on a synthetic catalogue.
  *
- *   npm run bench -- --papers N[,N…] [--keep] [--add 100] [--incremental] [--no-rebuild] [--port 4397]
+ *   npm run bench -- --papers N[,N…] [--keep] [--add 100] [--no-rebuild] [--ingest-only] [--port N]
  *
  * For each N: writes N synthetic entries to a temporary folder (never content/), builds the whole
  * site from a clean state (Astro, preview images, related papers, Pagefind), edits one paper and
  * builds again with the caches, optionally adds more papers and builds again, and measures the
  * bytes of search queries in Chromium: "diffusion models" opened as a link and typed, and the
- * spread over a dozen more. Prints the numbers; --keep leaves the folder for a look. With
- * --incremental every build uses Astro's experimental incremental builds (CATALOGUE_INCREMENTAL=1).
+ * spread over a dozen more. First it ingests one real Daily Papers day (42 papers) into the N
+ * papers, timed, as the daily update does. Prints the numbers; --keep leaves the folder for a look;
+ * --ingest-only measures the ingest and builds nothing.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -113,17 +114,53 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const ms = (name: string, t: Timings): number => t[name]?.ms ?? 0;
+/** Preview images drawn in a build, by the workers and on the page thread. */
+const drawn = (t: Timings): number => (t['preview images (page thread)']?.count ?? 0) + (t['preview images (worker)']?.count ?? 0);
 
-async function benchmark(n: number, keep: boolean, add: number, rebuildToo: boolean, port: number): Promise<Record<string, string>> {
+/** The real day the benchmark ingests: the largest kept Daily Papers API response. */
+const DAY = 'content/sources/hf-daily-2025-05-30.json';
+
+/** Runs the ingest CLI on one source into a content folder; its wall time and summary line. */
+function ingest(content: string, source: string): Promise<{ ms: number; summary: string }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['scripts/ingest.ts', source, '--out', content], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`the ingest failed (${code})`));
+      resolve({ ms: performance.now() - started, summary: /\d+ new, .*$/mu.exec(out)?.[0] ?? '' });
+    });
+  });
+}
+
+async function benchmark(
+  n: number,
+  keep: boolean,
+  add: number,
+  rebuildToo: boolean,
+  port: number,
+  ingestOnly: boolean,
+): Promise<Record<string, string>> {
   const dir = mkdtempSync(join(tmpdir(), `catalogue-bench-${n}-`));
   const ids = writeCorpus(join(dir, 'content'), n);
   const row: Record<string, string> = { papers: String(ids.length) };
+  const first = await ingest(join(dir, 'content'), DAY);
+  row['ingest one day (42 papers)'] = `${s(first.ms)} (${first.summary.replace(/ \(source.*$/u, '')})`;
+  const again = await ingest(join(dir, 'content'), DAY);
+  row['  the same day again'] = `${s(again.ms)} (${again.summary.replace(/ \(source.*$/u, '')})`;
+  if (ingestOnly) {
+    if (keep) row['kept in'] = dir;
+    else rmSync(dir, { recursive: true, force: true });
+    return row;
+  }
 
   const full = await build(dir);
   const pagefindMs = ms('pagefind', full.timings);
   // Work besides page rendering and Pagefind on the build's critical path: images drawn on the
   // page thread (the worker's share runs alongside), related papers, feeds and exports.
-  const imagesOnPageThread = Math.max(0, ms('preview images (rendered)', full.timings) - ms('preview images (worker)', full.timings));
+  const imagesOnPageThread = ms('preview images (page thread)', full.timings);
+  const imagesDrawn = drawn(full.timings);
   const extras = imagesOnPageThread + ms('related papers', full.timings) + ms('feeds and exports', full.timings);
   const files = walk(join(dir, 'dist'));
   const html = files.filter((f) => f.path.endsWith('.html'));
@@ -132,7 +169,7 @@ async function benchmark(n: number, keep: boolean, add: number, rebuildToo: bool
   row['  Astro (pages, images, feeds)'] = s(full.wallMs - pagefindMs);
   row['  Pagefind'] = s(pagefindMs);
   row['  preview images'] =
-    `${full.timings['preview images (rendered)']?.count ?? 0} drawn, ${s(ms('preview images (rendered)', full.timings))} CPU (${s(imagesOnPageThread)} on the page thread)`;
+    `${imagesDrawn} drawn, ${s(imagesOnPageThread + ms('preview images (worker)', full.timings))} CPU (${s(imagesOnPageThread)} on the page thread)`;
   row['  related papers'] = s(ms('related papers', full.timings));
   row['  feeds and exports'] = s(ms('feeds and exports', full.timings));
   row['share outside rendering and Pagefind'] = `${((100 * extras) / full.wallMs).toFixed(0)} %`;
@@ -159,7 +196,7 @@ async function benchmark(n: number, keep: boolean, add: number, rebuildToo: bool
     row[`  ${more.length} more queries, with gzip`] =
       `median ${kb(more[Math.floor(more.length / 2)]?.gzipBytes ?? 0)}, largest ${kb(worst?.gzipBytes ?? 0)} (“${worst?.query ?? ''}”), ${over} over 300 KB`;
   } finally {
-    preview.stop();
+    await preview.stop();
   }
   if (keep) row['kept in'] = dir;
   else rmSync(dir, { recursive: true, force: true });
@@ -170,16 +207,14 @@ async function rebuilds(dir: string, ids: string[], add: number, row: Record<str
   const edited = join(dir, 'content', 'papers', `${ids[Math.floor(ids.length / 2)]}.mdx`);
   writeFileSync(edited, `${readFileSync(edited, 'utf8').trimEnd()} Edited for the benchmark.\n`);
   const rebuild = await build(dir);
-  row['rebuild after editing one paper'] =
-    `${s(rebuild.wallMs)} (${rebuild.timings['preview images (rendered)']?.count ?? 0} images rendered)`;
+  row['rebuild after editing one paper'] = `${s(rebuild.wallMs)} (${drawn(rebuild.timings)} images drawn)`;
 
   if (add > 0) {
     writeCorpus(join(dir, 'more'), ids.length + add);
     const more = readdirSync(join(dir, 'more', 'papers')).filter((f) => !existsSync(join(dir, 'content', 'papers', f)));
     for (const f of more.slice(0, add)) writeFileSync(join(dir, 'content', 'papers', f), readFileSync(join(dir, 'more', 'papers', f)));
     const grown = await build(dir);
-    row[`rebuild after adding ${add} papers`] =
-      `${s(grown.wallMs)} (${grown.timings['preview images (rendered)']?.count ?? 0} images rendered)`;
+    row[`rebuild after adding ${add} papers`] = `${s(grown.wallMs)} (${drawn(grown.timings)} images drawn)`;
   }
 }
 
@@ -190,20 +225,26 @@ async function main(): Promise<void> {
       keep: { type: 'boolean', default: false },
       add: { type: 'string', default: '0' },
       'no-rebuild': { type: 'boolean', default: false },
-      incremental: { type: 'boolean', default: false },
-      port: { type: 'string', default: '4397' },
+      port: { type: 'string', default: '0' },
+      'ingest-only': { type: 'boolean', default: false },
     },
   });
   const sizes = (values.papers ?? '87').split(',').map((v) => Number(v.trim()));
   if (sizes.some((v) => !Number.isInteger(v) || v < 1)) throw new Error('--papers takes whole numbers, e.g. --papers 87,1000,10000');
-  if (values.incremental) process.env['CATALOGUE_INCREMENTAL'] = '1';
-  console.log(
-    `Benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${mb(totalmem())} RAM, Node ${process.version}${values.incremental ? ', incremental builds on' : ''}\n`,
-  );
+  console.log(`Benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${mb(totalmem())} RAM, Node ${process.version}\n`);
   const rows: Record<string, string>[] = [];
   for (const n of sizes) {
     console.error(`building ${n} papers…`);
-    rows.push(await benchmark(n, values.keep ?? false, Number(values.add ?? 0), !values['no-rebuild'], Number(values.port)));
+    rows.push(
+      await benchmark(
+        n,
+        values.keep ?? false,
+        Number(values.add ?? 0),
+        !values['no-rebuild'],
+        Number(values.port),
+        values['ingest-only'] ?? false,
+      ),
+    );
   }
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const width = Math.max(...keys.map((k) => k.length)) + 2;

@@ -1,20 +1,57 @@
 /**
- * Ingest CLI: turns a Daily Papers listing into validated MDX entries.
+ * Ingest CLI: turns sources into validated MDX entries.
  *
- *   npm run ingest -- <listing.txt> [--out DIR] [--dry-run]
+ *   npm run ingest -- <source>... [--out DIR] [--format F] [--date D] [--dry-run] [--strict]
+ *   npm run ingest -- --recover [--out DIR]
  *
- * --out DIR   the content root to write to (default: content); holds papers/, topics/, sources/
- * --dry-run   print what would be written, and write nothing
+ * A source is text copied from a Hugging Face papers page, a Daily Papers API response (JSON) or
+ * an arXiv API response (Atom), told apart by its content.
  *
- * Exit status: 0 when done (or nothing to do), 1 when the input has problems (nothing is written),
- * 2 on wrong usage.
+ * --out DIR     the content root to write to (default: content); holds papers/, topics/, sources/
+ * --format F    hf-page, hf-api or arxiv, when the content should not decide
+ * --date D      the listing's date when the source names none (YYYY-MM-DD, or a label as printed)
+ * --dry-run     print what would be written, and write nothing
+ * --strict      write nothing at all when any paper is refused
+ * --recover     finish (or discard) what an interrupted ingest left, and nothing else
+ *
+ * Exit status: 0 when every paper went in (or was there already); 1 when a source or a paper was
+ * refused (the others are written, unless --strict); 2 on wrong usage; 3 when the machine is at
+ * fault (a read-only or full disk, a missing folder, another ingest that does not finish).
  */
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyPlan, planIngest, type Problem } from './ingest/run.ts';
+import { SOURCE_FORMATS, type SourceFormat } from '../src/lib/schema.ts';
+import { acquireLock, commitWrites, EnvironmentError, pendingJournal, recover } from './ingest/commit.ts';
+import { planIngest, type Plan, type Problem } from './ingest/plan.ts';
 
-const USAGE = 'usage: npm run ingest -- <listing.txt> [--out DIR] [--dry-run]';
+const USAGE =
+  'usage: npm run ingest -- <source>... [--out DIR] [--format hf-page|hf-api|arxiv] [--date YYYY-MM-DD] [--dry-run] [--strict]\n' +
+  '       npm run ingest -- --recover [--out DIR]';
+
+const show = (kind: string, p: Problem): string => `${kind}: ${p.where}: ${p.field}: ${p.message}`;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The report of one source: warnings, refusals and what happens to each paper. */
+function report(plan: Plan, dryRun: boolean): void {
+  for (const w of plan.warnings) console.warn(show('warning', w));
+  for (const e of plan.errors) console.error(show('error', e));
+  for (const e of plan.refused) console.error(show('refused', e));
+  for (const o of plan.outcomes) {
+    if (o.kind === 'new')
+      console.log(
+        `  new        ${o.id}  ${o.topics.length ? `topics: ${o.topics.join(', ')}` : '(awaits a topic)'}${o.rules.length ? `  repaired: ${o.rules.join(', ')}` : ''}`,
+      );
+    else if (o.kind === 'updated') console.log(`  updated    ${o.id}  (${o.changes.join('; ')})`);
+    else if (o.kind === 'unchanged') console.log(`  unchanged  ${o.id}`);
+  }
+  if (dryRun) for (const w of plan.writes) console.log(`would ${w.action} ${relative(process.cwd(), w.path)}: ${w.summary}`);
+  const { counts } = plan;
+  const of = plan.listing ? ` (source ${plan.listing.id})` : '';
+  console.log(
+    `${dryRun ? 'dry run: ' : ''}${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.refused} refused${of}${dryRun ? '; nothing written' : ''}`,
+  );
+}
 
 function main(argv: string[]): number {
   let parsed;
@@ -22,7 +59,15 @@ function main(argv: string[]): number {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string' },
+        format: { type: 'string' },
+        date: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        strict: { type: 'boolean' },
+        recover: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -33,53 +78,107 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length !== 1 || !positionals[0]) {
-    console.error(`expected exactly one listing file\n${USAGE}`);
-    return 2;
-  }
-  const listingPath = resolve(positionals[0]);
-  if (!existsSync(listingPath)) {
-    console.error(`no such file: ${positionals[0]}\n${USAGE}`);
-    return 2;
-  }
-  if (statSync(listingPath).isDirectory()) {
-    console.error(`${positionals[0]} is a directory, not a listing file: name the .txt file of one listing\n${USAGE}`);
+  const format = values.format as SourceFormat | undefined;
+  if (format !== undefined && !SOURCE_FORMATS.includes(format)) {
+    console.error(`--format must be one of ${SOURCE_FORMATS.join(', ')}, not "${values.format ?? ''}"\n${USAGE}`);
     return 2;
   }
   const contentDir = resolve(values.out ?? 'content');
-  const dryRun = values['dry-run'] === true;
-
-  const plan = planIngest({ listingPath, contentDir });
-  const show = (kind: string, p: Problem): string => `${kind}: ${p.where}: ${p.field}: ${p.message}`;
-  for (const w of plan.warnings) console.warn(show('warning', w));
-  if (plan.errors.length > 0) {
-    for (const e of plan.errors) console.error(show('error', e));
+  if (!existsSync(join(contentDir, 'topics'))) {
     console.error(
-      `\n${plan.errors.length} problem(s); nothing was written. Fix the listing or the entries named above and run the ingest again.`,
+      `${relative(process.cwd(), contentDir) || contentDir} is not a content root: it has no topics/ folder. Run the ingest from the project folder, or pass --out with the folder that holds papers/, topics/ and sources/.`,
     );
-    return 1;
+    return 3;
   }
-  for (const line of plan.report) console.log(line);
-  const created = plan.writes.filter((w) => w.action === 'create' && w.path.endsWith('.mdx')).length;
-  const updated = plan.writes.filter((w) => w.action === 'update').length;
-  const unchanged = plan.report.filter((l) => l.trimStart().startsWith('unchanged')).length;
-  const summary = `${created} new, ${updated} updated, ${unchanged} unchanged (listing ${plan.listingId})`;
-  if (dryRun) {
-    for (const w of plan.writes) console.log(`would ${w.action} ${relative(process.cwd(), w.path)}: ${w.summary}`);
-    console.log(`dry run: ${summary}; nothing written`);
+  if (values.recover) {
+    const release = acquireLock(contentDir);
+    try {
+      const done = recover(contentDir);
+      console.log(done.length ? done.join('\n') : 'nothing to recover');
+    } finally {
+      release();
+    }
     return 0;
   }
-  applyPlan(plan);
-  console.log(summary);
-  return 0;
+  if (positionals.length === 0) {
+    console.error(`name at least one source file\n${USAGE}`);
+    return 2;
+  }
+  const paths: string[] = [];
+  for (const given of positionals) {
+    const path = resolve(given);
+    if (!existsSync(path)) {
+      console.error(`no such file: ${given}\n${USAGE}`);
+      return 2;
+    }
+    if (statSync(path).isDirectory()) {
+      console.error(`${given} is a folder, not a source file: name the files in it (e.g. ${given}/*.json)\n${USAGE}`);
+      return 2;
+    }
+    paths.push(path);
+  }
+  const dryRun = values['dry-run'] === true;
+  const strict = values.strict === true;
+
+  if (dryRun) {
+    if (pendingJournal(contentDir)) console.warn('warning: an interrupted ingest is pending; run `npm run ingest -- --recover` first');
+    let status = 0;
+    for (const sourcePath of paths) {
+      const plan = planIngest({ sourcePath, contentDir, format, date: values.date });
+      report(plan, true);
+      if (plan.errors.length + plan.refused.length > 0) status = 1;
+    }
+    return status;
+  }
+
+  const release = acquireLock(contentDir, {
+    onWait: (holder) => console.warn(`waiting for another ingest (process ${holder.pid}, since ${holder.started}) to finish…`),
+  });
+  let status = 0;
+  const untagged: { id: string; title: string }[] = [];
+  try {
+    for (const line of recover(contentDir)) console.warn(`warning: ${line}`);
+    for (const sourcePath of paths) {
+      const plan = planIngest({ sourcePath, contentDir, format, date: values.date });
+      const failed = plan.errors.length > 0 || plan.refused.length > 0;
+      if (failed) status = 1;
+      if (plan.errors.length > 0 || (strict && failed)) {
+        report({ ...plan, writes: [] }, false);
+        console.error(
+          plan.errors.length > 0
+            ? `nothing was written for ${relative(process.cwd(), sourcePath)}: fix the problems above and run the ingest again`
+            : `--strict: nothing was written for ${relative(process.cwd(), sourcePath)}, since ${plural(plan.counts.refused, 'paper')} ${plan.counts.refused === 1 ? 'was' : 'were'} refused`,
+        );
+        continue;
+      }
+      commitWrites(contentDir, plan.writes);
+      report(plan, false);
+      untagged.push(...plan.untagged);
+    }
+  } finally {
+    release();
+  }
+  if (untagged.length > 0) {
+    console.log(`\n${plural(untagged.length, 'new paper')} ${untagged.length === 1 ? 'awaits' : 'await'} a topic (no rule matched):`);
+    for (const p of untagged) console.log(`  - ${p.id}: ${p.title}`);
+    console.log('Run `npm run topics -- suggest` for the phrases they share, to add a topic or a rule in one edit.');
+  }
+  if (status !== 0)
+    console.error('\nSome papers were refused (see "refused:" above): fix the source or the entries named and run the ingest again.');
+  return status;
 }
 
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  // Anything that reaches here is a bug, not bad input: say so without a stack trace unless asked.
-  console.error(`internal error: ${(error as Error).message}`);
-  if (process.env['DEBUG']) console.error((error as Error).stack);
-  else console.error('run again with DEBUG=1 for details, and please report it');
-  process.exitCode = 2;
+  if (error instanceof EnvironmentError) {
+    console.error(`error: ${error.message}`);
+    process.exitCode = 3;
+  } else {
+    // Anything that reaches here is a bug, not bad input: say so without a stack trace unless asked.
+    console.error(`internal error: ${(error as Error).message}`);
+    if (process.env['DEBUG']) console.error((error as Error).stack);
+    else console.error('run again with DEBUG=1 for details, and please report it');
+    process.exitCode = 2;
+  }
 }

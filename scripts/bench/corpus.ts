@@ -61,7 +61,7 @@ export function writeCorpus(dir: string, n: number, source = 'content'): string[
       title: joinTex([{ kind: 'text', value: title }]),
       topics: [...own].slice(0, 4),
       links: rand() < 0.3 ? [{ kind: 'code', url: `https://github.com/bench/repo-${i + 1}` }] : [],
-      sources: [{ listing: 'bench', name: 'Daily Papers', date: 'Jan 1', position: i + 1 }],
+      sources: [{ listing: 'bench', format: 'hf-page', name: 'Daily Papers', date: 'Jan 1', position: i + 1 }],
     };
     writeFileSync(
       join(dir, 'papers', `${id}.mdx`),

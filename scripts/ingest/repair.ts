@@ -13,6 +13,8 @@ export interface TextRule {
   name: string;
   description: string;
   apply: (text: string) => string;
+  /** Runs on the whole text before URLs are set apart: the rule rewrites what wraps a URL. */
+  aroundUrls?: boolean;
 }
 
 /** Marks a math span produced by a text rule; replaced by a real span before joining. */
@@ -22,21 +24,67 @@ const mathMark = (tex: string): string => `${MATH_OPEN}${tex}${MATH_CLOSE}`;
 
 /** Greek names that are not also everyday words in abstracts (`Kendall-tau` stays as written). */
 const GREEK_NAMES = 'alpha|beta|gamma|delta|epsilon|zeta|theta|kappa|lambda|sigma|omega';
-const greek = (name: string): string => TEX_SYMBOLS[name] ?? name;
+const greek = (name: string): string => TEX_SYMBOLS.get(name) ?? name;
 
-const CODEPOINTS: Record<string, string> = {
-  '2013': '–',
-  '2014': '—',
-  '2018': '‘',
-  '2019': '’',
-  '201C': '“',
-  '201D': '”',
-  '2022': '•',
-  '2026': '…',
-};
+const CODEPOINTS: ReadonlyMap<string, string> = new Map([
+  ['2013', '–'],
+  ['2014', '—'],
+  ['2018', '‘'],
+  ['2019', '’'],
+  ['201C', '“'],
+  ['201D', '”'],
+  ['2022', '•'],
+  ['2026', '…'],
+]);
+
+/** TeX's text-style macros: their argument is the text. */
+const TEXT_MACROS = 'textsc|textbf|textit|textrm|textsf|texttt|textup|textmd|textnormal|emph|mbox|text|mathrm|mathbf|mathit|mathsf|mathtt';
+/** Abbreviation macros papers define for themselves, with the text every one of them expands to. */
+const ABBREVIATIONS = new Map([
+  ['eg', 'e.g.'],
+  ['ie', 'i.e.'],
+  ['etal', 'et al.'],
+  ['etc', 'etc.'],
+  ['wrt', 'w.r.t.'],
+  ['vs', 'vs.'],
+  ['cf', 'cf.'],
+]);
+const DASHES = new Map([
+  ['-', '-'],
+  ['--', '–'],
+  ['---', '—'],
+]);
 
 /** Rules for text outside math, in the order they run. */
 export const TEXT_RULES: readonly TextRule[] = [
+  {
+    name: 'tex-text-macros',
+    description: 'A TeX text-style macro becomes its argument: `\\textsc{AIEV-Instruct}` → AIEV-Instruct, `\\emph{1.46}` → 1.46',
+    apply: (t) => t.replace(new RegExp(`\\\\(?:${TEXT_MACROS})\\s*\\{([^{}]*)\\}`, 'gu'), '$1'),
+  },
+  {
+    name: 'tex-url',
+    description:
+      'A TeX link becomes its address: `\\url{https://x.org}` → https://x.org, `\\href{https://x.org}{site}` → site (https://x.org)',
+    apply: (t) => t.replace(/\\url\s*\{([^{}\s]+)\}/gu, '$1').replace(/\\href\s*\{([^{}\s]+)\}\s*\{([^{}]*)\}/gu, '$2 ($1)'),
+    aroundUrls: true,
+  },
+  {
+    name: 'tex-abbreviations',
+    description: 'An abbreviation macro becomes its text: `\\eg,` → e.g., `\\ie` → i.e., `\\etal` → et al.',
+    apply: (t) =>
+      t.replace(/\\(eg|ie|etal|etc|wrt|vs|cf)(?![A-Za-z])(?:\{\})?\.?/gu, (whole, name: string) => ABBREVIATIONS.get(name) ?? whole),
+  },
+  {
+    name: 'tex-nobreakdash',
+    description: '`\\nobreakdash-` becomes a hyphen, `\\nobreakdash--` an en dash',
+    apply: (t) => t.replace(/\\nobreakdash(-{1,3})/gu, (whole, dashes: string) => DASHES.get(dashes) ?? whole),
+  },
+  {
+    name: 'tex-degree',
+    description: 'A degree sign written in TeX outside math becomes °: `360^circ` → 360°, `90^\\circ` → 90°',
+    apply: (t) => t.replace(/(?<=[\d)])\s?\^\s?\{?\\?circ\}?(?![A-Za-z])/gu, '°'),
+  },
   {
     name: 'tex-specials',
     description: 'TeX-escaped specials become the character: `\\%` → %, `\\&` → &, `\\#` → #, `\\_` → _',
@@ -45,7 +93,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   {
     name: 'tex-quotes',
     description: "Paired TeX quotes become typographic quotes: ``a'' → “a”, `a' → ‘a’ (unpaired backticks stay)",
-    apply: (t) => t.replace(/``([^`']*?)''/gu, '“$1”').replace(/(^|[\s(])`([^`']+)'(?=[\s).,;:!?]|$)/gu, '$1‘$2’'),
+    apply: (t) => t.replace(/``([^`]*?)''/gu, '“$1”').replace(/(^|[\s(])`([^`']+)'(?=[\s).,;:!?]|$)/gu, '$1‘$2’'),
   },
   {
     name: 'tex-dashes',
@@ -60,7 +108,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   {
     name: 'stripped-codepoint',
     description: 'A character reference that lost its `&#` becomes its character: `runx2014each` → run—each',
-    apply: (t) => t.replace(/(?<![0-9&#])x(201[3489CD]|2022|2026)(?![0-9])/gu, (_m, hex: string) => CODEPOINTS[hex] ?? _m),
+    apply: (t) => t.replace(/(?<![0-9&#])x(201[3489CD]|2022|2026)(?![0-9])/gu, (_m, hex: string) => CODEPOINTS.get(hex) ?? _m),
   },
   {
     name: 'tex-arrows',
@@ -77,7 +125,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   {
     name: 'tex-times',
     description: '`times` glued to a number becomes ×: `256times256` → 256×256, `4timesRTX` → 4×RTX, `22times less` → 22× less',
-    apply: (t) => t.replace(/(\d)times ?(?=\d)/gu, '$1×').replace(/(\d)times(?=[A-Z\s]|$)/gu, '$1×'),
+    apply: (t) => t.replace(/(\d)times ?(?=\d)/gu, '$1×').replace(/(\d)times(?=[A-Z\s.,;:!?)]|$)/gu, '$1×'),
   },
   {
     name: 'tex-font-size',
@@ -92,7 +140,7 @@ export const TEXT_RULES: readonly TextRule[] = [
       // \rm, \tt and \sf never start prose; "it" and "bf" can, so only before a name.
       t
         .replace(/\((?:rm|tt|sf)\s+(?=\S)|\((?:bf|it)\s+(?=[A-Z])/gu, '(')
-        .replace(/\b(?:mathrm|textrm|textbf|textit|mathbf|texttt)\{([^{}]*)\}/gu, '$1'),
+        .replace(/(?<!\\)\b(?:mathrm|textrm|textbf|textit|textsc|mathbf|texttt|emph)\{([^{}]*)\}/gu, '$1'),
   },
   {
     name: 'tex-bullet',
@@ -145,7 +193,7 @@ export const TEXT_RULES: readonly TextRule[] = [
 
 /** Macro names restored inside math when they lost their backslash. Longest first. */
 const MATH_MACROS = [
-  ...Object.keys(TEX_SYMBOLS),
+  ...TEX_SYMBOLS.keys(),
   'frac',
   'sum',
   'prod',
@@ -235,16 +283,25 @@ export function simplifyMath(tex: string): string | undefined {
 }
 
 /** Applies the text rules outside URLs. Returns the text and the names of the rules that changed it. */
-export function repairPlain(text: string, fired: Set<string>): string {
-  const urls = findUrls(text);
-  let out = '';
-  let last = 0;
-  const fix = (part: string): string =>
-    TEXT_RULES.reduce((acc, rule) => {
+export function repairPlain(raw: string, fired: Set<string>): string {
+  const run = (rules: readonly TextRule[], part: string): string =>
+    rules.reduce((acc, rule) => {
       const next = rule.apply(acc);
       if (next !== acc) fired.add(rule.name);
       return next;
     }, part);
+  const text = run(
+    TEXT_RULES.filter((r) => r.aroundUrls),
+    raw,
+  );
+  const urls = findUrls(text);
+  let out = '';
+  let last = 0;
+  const fix = (part: string): string =>
+    run(
+      TEXT_RULES.filter((r) => !r.aroundUrls),
+      part,
+    );
   for (const url of urls) {
     out += fix(text.slice(last, url.start)) + text.slice(url.start, url.end);
     last = url.end;

@@ -12,23 +12,23 @@ import { MAX_ID_LENGTH, RESERVED_IDS } from '../../src/lib/schema.ts';
 
 export { MAX_ID_LENGTH };
 
-const LATIN: Record<string, string> = {
+const LATIN: ReadonlyMap<string, string> = new Map([
   ...GREEK_LATIN,
-  ß: 'ss',
-  æ: 'ae',
-  ø: 'o',
-  œ: 'oe',
-  ð: 'd',
-  þ: 'th',
-  ł: 'l',
-  đ: 'd',
-  ı: 'i',
-};
+  ['ß', 'ss'],
+  ['æ', 'ae'],
+  ['ø', 'o'],
+  ['œ', 'oe'],
+  ['ð', 'd'],
+  ['þ', 'th'],
+  ['ł', 'l'],
+  ['đ', 'd'],
+  ['ı', 'i'],
+]);
 
 /** The id for a title in the `$…$` format. */
 export function slugify(title: string): string {
   const text = texToText(title).normalize('NFC').toLowerCase();
-  const latin = [...text].map((c) => LATIN[c] ?? c).join('');
+  const latin = [...text].map((c) => LATIN.get(c) ?? c).join('');
   const ascii = latin
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

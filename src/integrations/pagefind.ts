@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import * as pagefind from 'pagefind';
-import { record, snapshot } from '../lib/timings.ts';
+import { record, snapshot } from './timings.ts';
 
 export default function pagefindIntegration(): AstroIntegration {
   return {

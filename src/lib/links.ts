@@ -14,7 +14,10 @@ export interface Link {
 }
 
 const URL_RE = /\bhttps?:\/\/[^\s<>"'`{}|\\^[\]]+/giu;
-const CLOSERS: Record<string, string> = { ')': '(', ']': '[' };
+const CLOSERS = new Map([
+  [')', '('],
+  [']', '['],
+]);
 
 /**
  * Finds the http(s) URLs in a text. Punctuation that ends the sentence (`.`, `,`, `;`, `:`, `!`,
@@ -26,7 +29,7 @@ export function findUrls(text: string): UrlSpan[] {
     let url = m[0];
     for (;;) {
       const last = url.at(-1) ?? '';
-      const opener = CLOSERS[last];
+      const opener = CLOSERS.get(last);
       if (/[.,;:!?*]/u.test(last)) url = url.slice(0, -1);
       else if (opener && count(url, opener) < count(url, last)) url = url.slice(0, -1);
       else break;

@@ -69,68 +69,68 @@ export function isValidSpan(tex: string): boolean {
 }
 
 /** TeX macro names whose backslash a scrape may strip, mapped to a Unicode rendering. */
-export const TEX_SYMBOLS: Readonly<Record<string, string>> = {
+export const TEX_SYMBOLS: ReadonlyMap<string, string> = new Map([
   ...GREEK,
-  cdot: '·',
-  times: '×',
-  infty: '∞',
-  to: '→',
-  rightarrow: '→',
-  leftarrow: '←',
-  leftrightarrow: '↔',
-  Rightarrow: '⇒',
-  approx: '≈',
-  sim: '∼',
-  leq: '≤',
-  geq: '≥',
-  le: '≤',
-  ge: '≥',
-  neq: '≠',
-  pm: '±',
-  partial: '∂',
-  nabla: '∇',
-  sqrt: '√',
-  ell: 'ℓ',
-};
+  ['cdot', '·'],
+  ['times', '×'],
+  ['infty', '∞'],
+  ['to', '→'],
+  ['rightarrow', '→'],
+  ['leftarrow', '←'],
+  ['leftrightarrow', '↔'],
+  ['Rightarrow', '⇒'],
+  ['approx', '≈'],
+  ['sim', '∼'],
+  ['leq', '≤'],
+  ['geq', '≥'],
+  ['le', '≤'],
+  ['ge', '≥'],
+  ['neq', '≠'],
+  ['pm', '±'],
+  ['partial', '∂'],
+  ['nabla', '∇'],
+  ['sqrt', '√'],
+  ['ell', 'ℓ'],
+]);
 
-const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '+': '⁺',
-  '-': '⁻',
-  '−': '⁻',
-  '=': '⁼',
-  '(': '⁽',
-  ')': '⁾',
-  n: 'ⁿ',
-  i: 'ⁱ',
-};
-const SUBSCRIPT: Record<string, string> = {
-  '0': '₀',
-  '1': '₁',
-  '2': '₂',
-  '3': '₃',
-  '4': '₄',
-  '5': '₅',
-  '6': '₆',
-  '7': '₇',
-  '8': '₈',
-  '9': '₉',
-  '+': '₊',
-  '-': '₋',
-  '−': '₋',
-  '=': '₌',
-  '(': '₍',
-  ')': '₎',
-};
+const SUPERSCRIPT: ReadonlyMap<string, string> = new Map([
+  ['0', '⁰'],
+  ['1', '¹'],
+  ['2', '²'],
+  ['3', '³'],
+  ['4', '⁴'],
+  ['5', '⁵'],
+  ['6', '⁶'],
+  ['7', '⁷'],
+  ['8', '⁸'],
+  ['9', '⁹'],
+  ['+', '⁺'],
+  ['-', '⁻'],
+  ['−', '⁻'],
+  ['=', '⁼'],
+  ['(', '⁽'],
+  [')', '⁾'],
+  ['n', 'ⁿ'],
+  ['i', 'ⁱ'],
+]);
+const SUBSCRIPT: ReadonlyMap<string, string> = new Map([
+  ['0', '₀'],
+  ['1', '₁'],
+  ['2', '₂'],
+  ['3', '₃'],
+  ['4', '₄'],
+  ['5', '₅'],
+  ['6', '₆'],
+  ['7', '₇'],
+  ['8', '₈'],
+  ['9', '₉'],
+  ['+', '₊'],
+  ['-', '₋'],
+  ['−', '₋'],
+  ['=', '₌'],
+  ['(', '₍'],
+  [')', '₎'],
+]);
 
 /** Binary operators and relations, which TeX sets with space around them. */
 const SPACED = new Set([
@@ -153,13 +153,13 @@ const SPACED = new Set([
 
 /** The first TeX name of each symbol (`μ` → `mu`, `→` → `to`). */
 const SYMBOL_NAMES = new Map<string, string>();
-for (const [name, symbol] of Object.entries(TEX_SYMBOLS)) if (!SYMBOL_NAMES.has(symbol)) SYMBOL_NAMES.set(symbol, name);
+for (const [name, symbol] of TEX_SYMBOLS) if (!SYMBOL_NAMES.has(symbol)) SYMBOL_NAMES.set(symbol, name);
 // The commands that draw these shapes (\epsilon draws ϵ, \phi ϕ), and √ without an argument.
 SYMBOL_NAMES.set('ε', 'varepsilon').set('φ', 'varphi').set('√', 'surd');
 /** Script characters back to TeX; the first (ASCII) form wins where two map to one (- and −). */
-const invert = (table: Record<string, string>): Map<string, string> => {
+const invert = (table: ReadonlyMap<string, string>): Map<string, string> => {
   const map = new Map<string, string>();
-  for (const [k, v] of Object.entries(table)) if (!map.has(v)) map.set(v, k);
+  for (const [k, v] of table) if (!map.has(v)) map.set(v, k);
   return map;
 };
 const FROM_SUPERSCRIPT = invert(SUPERSCRIPT);
@@ -189,10 +189,10 @@ export function toSubscript(s: string): string | undefined {
   return mapAll(s, SUBSCRIPT);
 }
 
-function mapAll(s: string, table: Record<string, string>): string | undefined {
+function mapAll(s: string, table: ReadonlyMap<string, string>): string | undefined {
   let out = '';
   for (const ch of s) {
-    const mapped = table[ch];
+    const mapped = table.get(ch);
     if (mapped === undefined) return undefined;
     out += mapped;
   }
@@ -204,11 +204,14 @@ function mapAll(s: string, table: Record<string, string>): string | undefined {
  * (the `<title>`, feeds, preview images, BibTeX). Anything it cannot map stays as TeX source.
  */
 export function texToUnicode(tex: string): string {
-  let out = tex.replace(/\\(?:mathrm|text|mathit|mathbf|operatorname)\{([^{}]*)\}/gu, '$1');
+  let out = tex
+    // A degree sign: 360^\circ, 90^{\circ}.
+    .replace(/\^\s*\{?\s*\\circ\s*\}?/gu, '°')
+    .replace(/\\(?:mathrm|text|mathit|mathbf|operatorname)\{([^{}]*)\}/gu, '$1');
   // Operators and relations get a space on each side, as TeX spaces them (`A\cdot S` is A · S,
   // not A· S); other symbols keep the spacing as written.
   out = out.replace(/\\([A-Za-z]+)(\s*)/gu, (whole, name: string, space: string) => {
-    const symbol = TEX_SYMBOLS[name];
+    const symbol = TEX_SYMBOLS.get(name);
     if (symbol === undefined) return whole;
     return SPACED.has(name) ? ` ${symbol} ` : `${symbol}${space}`;
   });

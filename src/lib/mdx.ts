@@ -61,7 +61,14 @@ export function toMdxBody(source: string): string {
   return escapeLineStart(body);
 }
 
-const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
+const NAMED_REFERENCES = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['nbsp', '\u00A0'],
+]);
 
 /**
  * Reads an MDX body (as written by {@link toMdxBody}, or edited by hand in the same plain style)
@@ -92,7 +99,7 @@ export function fromMdxBody(body: string): string {
         : dec
           ? String.fromCodePoint(Number(dec))
           : name
-            ? NAMED_REFERENCES[name]
+            ? NAMED_REFERENCES.get(name)
             : undefined;
       text += decoded ?? ch;
       i += decoded === undefined || !ref ? 1 : ref[0].length;

@@ -6,7 +6,9 @@ import type { Link } from './links.ts';
 import { texToText } from './math.ts';
 import { fromMdxBody } from './mdx.ts';
 import { excerpt } from './text.ts';
-import { textProblem, type PaperData, type SourceData, type TopicData } from './schema.ts';
+import { fold } from './words.ts';
+import { textProblem } from './characters.ts';
+import type { PaperData, SourceData, TopicData } from './schema.ts';
 
 export type Source = SourceData;
 
@@ -21,7 +23,13 @@ export interface Paper {
   sources: Source[];
   authors?: string[];
   arxiv?: string;
+  /** The day it was first published on arXiv (YYYY-MM-DD). */
   published?: string;
+  /** The day it appeared on the Daily Papers page (YYYY-MM-DD). */
+  submitted?: string;
+  categories?: string[];
+  /** Key phrases from the source, for search and topic matching; not the paper's own words. */
+  keywords?: string[];
   /** Abstract in the `$…$` format, read back from the MDX body. */
   abstract: string;
   /** Abstract as plain Unicode text. */
@@ -67,6 +75,9 @@ export function toPaper(entry: RawEntry<PaperData>): Paper {
     ...(data.authors ? { authors: data.authors } : {}),
     ...(data.arxiv ? { arxiv: data.arxiv } : {}),
     ...(data.published ? { published: data.published } : {}),
+    ...(data.submitted ? { submitted: data.submitted } : {}),
+    ...(data.categories ? { categories: data.categories } : {}),
+    ...(data.keywords ? { keywords: data.keywords } : {}),
     abstract,
     abstractText: texToText(abstract),
     teaser: excerpt(texToText(abstract), TEASER_LENGTH),
@@ -98,7 +109,11 @@ export function byTitle(a: Paper, b: Paper): number {
   return collator.compare(a.titleText, b.titleText) || a.id.localeCompare(b.id);
 }
 
-const titleKey = (p: Paper): string => p.titleText.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+/**
+ * What makes two titles (in the `$…$` format) the same paper's: equal once folded (case, accents,
+ * Unicode forms and invisible characters aside) with spacing collapsed.
+ */
+export const titleKey = (title: string): string => fold(texToText(title)).replace(/\s+/gu, ' ').trim();
 
 /**
  * Cross-entry invariants the schema cannot see. Returns one message per problem, naming the file,
@@ -108,6 +123,7 @@ export function catalogueProblems(papers: readonly Paper[], topics: readonly Top
   const problems: string[] = [];
   const byId = new Map<string, Paper>();
   const byKey = new Map<string, Paper>();
+  const byArxiv = new Map<string, Paper>();
   for (const paper of papers) {
     const stem = paper.file.replace(/^.*\//u, '').replace(/\.mdx?$/u, '');
     if (stem !== paper.id)
@@ -117,13 +133,21 @@ export function catalogueProblems(papers: readonly Paper[], topics: readonly Top
     const twin = byId.get(paper.id);
     if (twin) problems.push(`${paper.file}: id: "${paper.id}" is already used by ${twin.file}; give one of them another id and file name`);
     byId.set(paper.id, paper);
-    const key = titleKey(paper);
+    const key = titleKey(paper.title);
     const same = byKey.get(key);
     if (same)
       problems.push(
         `${paper.file}: title: "${paper.titleText}" is also the title of ${same.file}; if they are the same paper, merge their sources into one entry and delete the other`,
       );
     byKey.set(key, paper);
+    if (paper.arxiv) {
+      const other = byArxiv.get(paper.arxiv);
+      if (other)
+        problems.push(
+          `${paper.file}: arxiv: "${paper.arxiv}" is also the arXiv id of ${other.file}; they are the same paper: merge their sources into one entry and delete the other`,
+        );
+      byArxiv.set(paper.arxiv, paper);
+    }
     if (!paper.abstract.trim()) problems.push(`${paper.file}: abstract: the body is empty; paste the abstract below the frontmatter`);
     const textIssue = textProblem(paper.abstract);
     if (textIssue) problems.push(`${paper.file}: abstract: the body ${textIssue}`);

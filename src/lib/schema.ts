@@ -3,7 +3,8 @@
  * validates every entry) and by the ingest (so it validates what it writes). Every field is
  * described, and every error says how to fix the entry.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
+import { textProblem } from './characters.ts';
 
 /** An id is a lowercase ASCII slug: the URL segment of the entry, and its file name. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
@@ -13,37 +14,17 @@ export const RESERVED_IDS: readonly string[] = ['a-z', 'page'];
 export const MAX_TOPICS = 4;
 export const LINK_KINDS = ['code', 'project', 'other'] as const;
 
-const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/u;
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
-const LONE_SURROGATE = /\p{Cs}/u;
-const PRIVATE_OR_NONCHAR = /[\uE000-\uF8FF\uFFFE\uFFFF\uFDD0-\uFDEF]/u;
-const REPLACEMENT = /\uFFFD/u;
+export { textProblem } from './characters.ts';
 
-const codePoint = (ch: string): string => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-
-/**
- * Why a title or abstract cannot be published as it is, or undefined when it can. Characters that
- * are invisible or reorder the text on screen are refused rather than silently removed, so the
- * page never shows something other than what the entry holds.
- */
-export function textProblem(text: string): string | undefined {
-  const checks: [RegExp, string][] = [
-    [LONE_SURROGATE, 'a lone surrogate (half of a broken emoji or character); retype the character'],
-    [CONTROL, 'the control character {cp}; delete it'],
-    [BIDI, 'the bidirectional control {cp}, which can display text in a different order than it is stored; delete it'],
-    [INVISIBLE, 'the invisible character {cp}; delete it'],
-    [PRIVATE_OR_NONCHAR, 'the private-use or non-character {cp}; delete it'],
-    [REPLACEMENT, 'the replacement character U+FFFD, left where a character was lost (was the file saved as UTF-8?); retype the character'],
-  ];
-  for (const [re, message] of checks) {
-    const m = re.exec(text);
-    if (m) return `contains ${message.replace('{cp}', codePoint(m[0]))} (at character ${m.index + 1})`;
-  }
-  if (text !== text.normalize('NFC')) return 'is not in Unicode NFC form; re-run the ingest, which normalises it';
-  return undefined;
-}
+/** The kinds of source the ingest reads (see scripts/ingest/sources/). */
+export const SOURCE_FORMATS = ['hf-page', 'hf-api', 'arxiv'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+/** The file extension a source of each format is kept under in content/sources/. */
+export const SOURCE_EXTENSIONS: Readonly<Record<SourceFormat, string>> = { 'hf-page': 'txt', 'hf-api': 'json', arxiv: 'xml' };
+/** A new-style arXiv identifier without its version: 2508.02324 (or 0704.0001, four digits before 2015). */
+export const ARXIV_ID = /^\d{4}\.\d{4,5}$/u;
+/** An arXiv category: cs.LG, stat.ML, q-bio.NC, hep-th, math-ph. */
+export const ARXIV_CATEGORY = /^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z-]+)?$/u;
 
 /**
  * The message for a field that is absent, or present with the wrong type: `add` says what to write
@@ -89,23 +70,26 @@ export const linkSchema = fields('a link', {
 
 export const sourceSchema = fields('a source', {
   listing: z
-    .string({ error: missingOr('source listing', 'add the id of the listing in content/sources/', 'source listing must be a string') })
+    .string({ error: missingOr('source listing', 'add the id of the source in content/sources/', 'source listing must be a string') })
     .regex(ID_PATTERN, { error: 'source listing must be the id of a file in content/sources/ (lowercase, dashes)' })
-    .describe('Id of the raw listing kept in content/sources/<listing>.txt.'),
+    .describe('Id of the raw source kept in content/sources/<listing>.<txt|json|xml> (the extension follows the format).'),
+  format: z
+    .enum(SOURCE_FORMATS, { error: `source format must be one of: ${SOURCE_FORMATS.join(', ')}` })
+    .default('hf-page')
+    .describe(
+      'What the source is: `hf-page` (text copied from a Hugging Face papers page; the default, as in hand-written entries), `hf-api` (a Daily Papers API response), `arxiv` (an arXiv API Atom feed).',
+    ),
   name: z
     .string({ error: missingOr('source name', 'add the listing name as printed, e.g. "Daily Papers"', 'source name must be a string') })
     .min(1, { error: 'source name is empty; write the listing name as printed, e.g. "Daily Papers"' })
     .describe('The listing name as printed, e.g. "Daily Papers".'),
   date: z
-    .string({
-      error: missingOr(
-        'source date',
-        'add the date label exactly as printed, e.g. "Aug 5"',
-        'source date must be a string; put it in double quotes',
-      ),
-    })
-    .min(1, { error: 'source date is empty; write the date label exactly as printed, e.g. "Aug 5"' })
-    .describe('The date label exactly as printed, e.g. "Aug 5". The source has no year, so none is stored.'),
+    .string({ error: 'source date must be a string; put it in double quotes' })
+    .min(1, { error: 'source date is empty; write the date as the source gives it, e.g. "Aug 5", or remove the line' })
+    .optional()
+    .describe(
+      'The date of the listing as its source gives it: the label exactly as printed on a copied page ("Aug 5", no year), the day of an API response (2025-05-30). Absent when the source has none.',
+    ),
   position: z
     .int({
       error: missingOr(
@@ -117,6 +101,12 @@ export const sourceSchema = fields('a source', {
     .positive({ error: 'source position must be a whole number from 1' })
     .describe('1-based position of the paper in that listing.'),
 }).describe('One listing this paper was ingested from.');
+
+const isoDate = (field: string, what: string) =>
+  z.iso
+    .date({ error: `${field} must be a date written YYYY-MM-DD` })
+    .optional()
+    .describe(what);
 
 /** Builds the paper schema for a topic vocabulary. Unknown topic ids fail with the list of known ones. */
 export function paperSchema(topicIds: readonly string[]) {
@@ -139,16 +129,21 @@ export function paperSchema(topicIds: readonly string[]) {
     title: cleanText('title').describe('The repaired title. TeX math is allowed as $…$; write a literal dollar as \\$.'),
     topics: z
       .array(topicId, {
-        error: missingOr('topics', 'give the paper 1 to 4 topic ids from content/topics/', 'topics must be a list of topic ids'),
+        error: missingOr(
+          'topics',
+          'give the paper up to 4 topic ids from content/topics/, or [] while it awaits one',
+          'topics must be a list of topic ids',
+        ),
       })
-      .min(1, { error: 'topics is empty; give the paper 1 to 4 topic ids from content/topics/' })
       .max(MAX_TOPICS, { error: `topics has more than ${MAX_TOPICS} ids; keep the ${MAX_TOPICS} that fit best` })
       .refine((ids) => new Set(ids).size === ids.length, { error: 'topics lists the same id twice; remove the duplicate' })
-      .describe('1 to 4 topic ids from the vocabulary in content/topics/. Hand edits survive re-ingestion.'),
+      .describe(
+        'Up to 4 topic ids from the vocabulary in content/topics/; [] while the paper awaits a topic (no rule matched it). Hand edits survive re-ingestion.',
+      ),
     links: z
-      .array(linkSchema, { error: 'links must be a list of {kind, url} items, or [] when the abstract has none' })
+      .array(linkSchema, { error: 'links must be a list of {kind, url} items, or [] when the paper has none' })
       .default([])
-      .describe('Every URL found in the abstract, typed.'),
+      .describe("The paper's links, typed: every URL in the abstract, and the code and project pages its source names."),
     sources: z
       .array(sourceSchema, {
         error: missingOr('sources', 'every paper records the listing it came from', 'sources must be a list of listings'),
@@ -156,19 +151,34 @@ export function paperSchema(topicIds: readonly string[]) {
       .min(1, { error: 'sources is empty; every paper records the listing it came from' })
       .describe('Where the entry came from, oldest first.'),
     authors: z
-      .array(z.string().trim().min(1))
-      .min(1)
+      .array(z.string().trim().min(1, { error: 'authors holds an empty name; remove it' }), {
+        error: 'authors must be a list of names, e.g. ["Ada Lovelace", "Alan Turing"]',
+      })
+      .min(1, { error: 'authors is empty; list the names, or remove the line while they are unknown' })
       .optional()
-      .describe('Author names, in order. Absent until known: the Daily Papers text does not hold them.'),
+      .describe('Author names, in order, as the source gives them. Absent when the source has none (a copied page).'),
     arxiv: z
-      .string()
-      .regex(/^\d{4}\.\d{4,5}(?:v\d+)?$/u, { error: 'arxiv must be a new-style arXiv id such as 2401.01234' })
+      .string({ error: 'arxiv must be a string; put it in double quotes' })
+      .regex(ARXIV_ID, { error: 'arxiv must be a new-style arXiv id without its version, such as "2508.02324"' })
       .optional()
-      .describe('arXiv identifier, when known.'),
-    published: z.iso
-      .date({ error: 'published must be a date written YYYY-MM-DD' })
+      .describe('The arXiv identifier, without version (2508.02324), when the source gives it.'),
+    published: isoDate('published', 'The day the paper was first published on arXiv, when the source gives it. Never guessed.'),
+    submitted: isoDate('submitted', 'The day the paper appeared on the Hugging Face Daily Papers page, when the source gives it.'),
+    categories: z
+      .array(z.string().regex(ARXIV_CATEGORY, { error: 'each category must be an arXiv category such as "cs.LG"' }), {
+        error: 'categories must be a list of arXiv categories, e.g. ["cs.LG", "cs.CL"]',
+      })
+      .min(1, { error: 'categories is empty; remove the line while they are unknown' })
       .optional()
-      .describe('Publication date, when known. Never guessed from a listing date label.'),
+      .describe('arXiv categories, the primary one first, when the source gives them.'),
+    keywords: z
+      .array(z.string().trim().min(1, { error: 'keywords holds an empty keyword; remove it' }), {
+        error: 'keywords must be a list of phrases',
+      })
+      .optional()
+      .describe(
+        "Key phrases Hugging Face's API derived for the paper (`ai_keywords`). Used for topic matching and search, never shown as the paper's own words.",
+      ),
   }).describe('Frontmatter of a paper entry in content/papers/<id>.mdx. The body is the abstract.');
 }
 
@@ -194,7 +204,23 @@ export const topicSchema = fields('a topic', {
       error: missingOr('match', 'list the words and phrases that put a paper in this topic', 'match must be a list of phrases'),
     })
     .min(1, { error: 'match is empty; list the words and phrases that put a paper in this topic' })
-    .describe('Words and phrases (case-insensitive, whole words, plural -s allowed) that the ingest uses to tag papers.'),
+    .describe(
+      'Words and phrases that put a paper in this topic: matched on word stems (plural, -ing and British spelling alike), case and punctuation aside. `*bench` matches any word ending in "bench"; `=optimizer` the word as written, plural aside, where its stem would match too much (optimization).',
+    ),
+  title: z
+    .array(z.string().trim().min(2, { error: 'each title phrase needs at least 2 characters' }), {
+      error: 'title must be a list of phrases',
+    })
+    .default([])
+    .describe('Phrases (benchmark, dataset) that put a paper in this topic when its title holds them, and count for nothing elsewhere.'),
+  weak: z
+    .array(z.string().trim().min(2, { error: 'each weak phrase needs at least 2 characters' }), {
+      error: 'weak must be a list of phrases',
+    })
+    .default([])
+    .describe(
+      'Generic words (reward, policy, precision) that support this topic only when one of its match phrases is in the paper too: alone they decide nothing.',
+    ),
   exclude: z
     .array(z.string().trim().min(2, { error: 'each exclude phrase needs at least 2 characters' }), {
       error: 'exclude must be a list of phrases',

@@ -10,8 +10,7 @@ export const STOP_WORDS = new Set('a an and are as at by for from in into is of 
 
 /** Each lower-case Greek letter spelled out, as its TeX name (μ → mu; ε → epsilon, not varepsilon). */
 const GREEK_ASCII = new Map<string, string>();
-for (const [name, letter] of Object.entries(GREEK))
-  if (letter === letter.toLowerCase() && !GREEK_ASCII.has(letter)) GREEK_ASCII.set(letter, name);
+for (const [name, letter] of GREEK) if (letter === letter.toLowerCase() && !GREEK_ASCII.has(letter)) GREEK_ASCII.set(letter, name);
 
 /**
  * How people type a title on an ASCII keyboard: Greek letters spelled out, scripts as digits,
@@ -59,24 +58,24 @@ const SPELLINGS: { pattern: RegExp; british: string; american: string }[] = [
 ];
 
 /** Words spelt differently that no rule above covers, British first. */
-const BRITISH_AMERICAN: Record<string, string> = {
-  centre: 'center',
-  centres: 'centers',
-  centred: 'centered',
-  centring: 'centering',
-  fibre: 'fiber',
-  fibres: 'fibers',
-  defence: 'defense',
-  defences: 'defenses',
-  licence: 'license',
-  artefact: 'artifact',
-  artefacts: 'artifacts',
-  grey: 'gray',
-  greyscale: 'grayscale',
-  catalogue: 'catalog',
-  catalogues: 'catalogs',
-};
-const AMERICAN_BRITISH = Object.fromEntries(Object.entries(BRITISH_AMERICAN).map(([b, a]) => [a, b]));
+const BRITISH_AMERICAN = new Map<string, string>([
+  ['centre', 'center'],
+  ['centres', 'centers'],
+  ['centred', 'centered'],
+  ['centring', 'centering'],
+  ['fibre', 'fiber'],
+  ['fibres', 'fibers'],
+  ['defence', 'defense'],
+  ['defences', 'defenses'],
+  ['licence', 'license'],
+  ['artefact', 'artifact'],
+  ['artefacts', 'artifacts'],
+  ['grey', 'gray'],
+  ['greyscale', 'grayscale'],
+  ['catalogue', 'catalog'],
+  ['catalogues', 'catalogs'],
+]);
+const AMERICAN_BRITISH = new Map([...BRITISH_AMERICAN].map(([b, a]) => [a, b]));
 
 /**
  * Words whose -is- or -iz- is the same in both: promise, denoise, supervise, pairwise, precise,
@@ -92,7 +91,7 @@ const ISE_ONLY =
  */
 function spelling(word: string): { other: string; british: boolean } | undefined {
   const lower = word.toLowerCase();
-  const listed = BRITISH_AMERICAN[lower] ?? AMERICAN_BRITISH[lower];
+  const listed = BRITISH_AMERICAN.get(lower) ?? AMERICAN_BRITISH.get(lower);
   if (listed) {
     const other =
       word === word.toUpperCase()
@@ -100,7 +99,7 @@ function spelling(word: string): { other: string; british: boolean } | undefined
         : word[0] === word[0]?.toUpperCase()
           ? `${listed[0]?.toUpperCase() ?? ''}${listed.slice(1)}`
           : listed;
-    return { other, british: lower in BRITISH_AMERICAN };
+    return { other, british: BRITISH_AMERICAN.has(lower) };
   }
   for (const { pattern, british, american } of SPELLINGS) {
     const m = pattern.exec(word);
@@ -126,26 +125,10 @@ export function americanSpelling(word: string): string {
   return word.replace(/(?<=\p{L}{3})is(?=a)/gu, (is, at: number) => (ISE_ONLY.test(word.slice(0, at + 1)) ? is : 'iz'));
 }
 
-/**
- * The other spellings of a text's words, British or American, that the text does not hold itself:
- * indexed as hidden text, so "quantisation" finds a paper on quantization, and "behavior" one
- * written in British English.
- */
-export function spellingVariants(text: string): string[] {
-  const words = text.split(/[^\p{L}]+/u).filter(Boolean);
-  const seen = new Set(words.map((w) => w.toLowerCase()));
-  return words.flatMap((w) => {
-    const other = spelling(w)?.other;
-    if (!other || seen.has(other.toLowerCase())) return [];
-    seen.add(other.toLowerCase());
-    return [other];
-  });
-}
-
 /** A title as written, with Greek letters spelled out (μP → muP), and in Latin letters (DεpS → DepS). */
 function titleForms(title: string): string[] {
   const latin = [...title.normalize('NFC')]
-    .map((c) => GREEK_LATIN[c] ?? c)
+    .map((c) => GREEK_LATIN.get(c) ?? c)
     .join('')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '');
@@ -172,8 +155,14 @@ export function isExactTitle(query: string, title: string): boolean {
   return titleForms(title).some((form) => q === fold(form) || q === fold(form.split(':')[0] ?? ''));
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/gu, (c) => ESCAPES[c] ?? c);
+const ESCAPES = new Map([
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+  ['"', '&quot;'],
+  ["'", '&#39;'],
+]);
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/gu, (c) => ESCAPES.get(c) ?? c);
 
 /**
  * Escapes text and wraps the words that start with a query term in <mark>, the way Pagefind marks

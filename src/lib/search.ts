@@ -150,14 +150,18 @@ export function matchTopics(query: string, topics: readonly TopicOption[]): Topi
     const named = names.find(({ words: name }) =>
       words.every((q, i) => name.some((word) => sameWord(q, word) || (i === typing && word.startsWith(q)))),
     );
-    const contained = names.some(({ words: name }) => name.every((word) => words.some((q) => sameWord(q, word))));
-    if (!named && !contained) return [];
+    const contained = names.filter(({ words: name }) => name.every((word) => words.some((q) => sameWord(q, word))));
+    if (!named && contained.length === 0) return [];
     // A query that the name answers comes before one an alias answers, and both before a query
-    // that merely contains a name.
+    // that merely contains a name; of those, the longer name ("video diffusion models" is about
+    // Diffusion models before Video), then the one the query says first ("scaling laws for
+    // language models" names Scaling laws before Language models).
     const rank = named ? (named.isName ? 0 : 1) : 2;
-    return [{ topic, rank }];
+    const length = Math.max(0, ...contained.map((c) => c.words.length));
+    const at = Math.min(words.length, ...contained.map(({ words: name }) => words.findIndex((q) => sameWord(q, name[0] ?? ''))));
+    return [{ topic, rank, length, at }];
   });
-  return scored.sort((a, b) => a.rank - b.rank).map((s) => s.topic);
+  return scored.sort((a, b) => a.rank - b.rank || b.length - a.length || a.at - b.at).map((s) => s.topic);
 }
 
 /**

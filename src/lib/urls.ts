@@ -28,7 +28,7 @@ export function urlsFor(base: string) {
     json: (): string => join(base, 'papers.json'),
     search: (query?: string): string => join(base, query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
     asset: (path: string): string => join(base, path),
-    /** A page's link-preview image. Under /previews/, which Astro renders after /papers/ (see src/lib/og/pool.ts). */
+    /** A page's link-preview image (drawn by src/integrations/previews). */
     ogImage: (kind: 'paper' | 'topic' | 'site', id = 'index'): string => join(base, `previews/${kind}/${id}.png`),
   };
 }

@@ -60,8 +60,20 @@ export interface Stats {
   papers: number;
   topics: number;
   withCode: number;
+  /** Papers that no topic rule matched yet. */
+  untagged: number;
 }
 
 export function stats(papers: readonly Paper[], topics: readonly Topic[]): Stats {
-  return { papers: papers.length, topics: topics.length, withCode: papers.filter((p) => p.hasCode).length };
+  return {
+    papers: papers.length,
+    topics: topics.length,
+    withCode: papers.filter((p) => p.hasCode).length,
+    untagged: papers.filter((p) => p.topics.length === 0).length,
+  };
+}
+
+/** The papers that await a topic (no rule matched them, and no curator gave them one), A–Z. */
+export function untaggedPapers(papers: readonly Paper[]): Paper[] {
+  return papers.filter((p) => p.topics.length === 0).sort((a, b) => collator.compare(a.titleText, b.titleText) || a.id.localeCompare(b.id));
 }

@@ -8,7 +8,7 @@
  * cost 30 s of bundling, 2 GB of memory and a slower rebuild at 10 000 papers (README,
  * Performance).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -18,13 +18,13 @@ import { FrontmatterError, splitFrontmatter } from '../lib/frontmatter.ts';
 
 type Node = { type: string; children?: Node[]; position?: { start?: { line?: number } } };
 
-const LIVE: Record<string, [what: string, fix: string]> = {
-  mdxjsEsm: ['an import or export statement', 'escape its first letter, e.g. &#x69;mport'],
-  mdxFlowExpression: ['a {…} expression', 'escape the braces as \\{ and \\}'],
-  mdxTextExpression: ['a {…} expression', 'escape the braces as \\{ and \\}'],
-  mdxJsxFlowElement: ['a <…> component or HTML tag', 'escape the < as \\<'],
-  mdxJsxTextElement: ['a <…> component or HTML tag', 'escape the < as \\<'],
-};
+const LIVE = new Map<string, [what: string, fix: string]>([
+  ['mdxjsEsm', ['an import or export statement', 'escape its first letter, e.g. &#x69;mport']],
+  ['mdxFlowExpression', ['a {…} expression', 'escape the braces as \\{ and \\}']],
+  ['mdxTextExpression', ['a {…} expression', 'escape the braces as \\{ and \\}']],
+  ['mdxJsxFlowElement', ['a <…> component or HTML tag', 'escape the < as \\<']],
+  ['mdxJsxTextElement', ['a <…> component or HTML tag', 'escape the < as \\<']],
+]);
 
 /** Why a body is not plain MDX, or undefined when it is. */
 export function bodyProblem(body: string): string | undefined {
@@ -37,7 +37,7 @@ export function bodyProblem(body: string): string | undefined {
   const stack = [tree];
   while (stack.length) {
     const node = stack.pop() as Node;
-    const live = LIVE[node.type];
+    const live = LIVE.get(node.type);
     if (live) {
       const line = node.position?.start?.line;
       return `contains ${live[0]}${line ? ` (line ${line} of the body)` : ''}; entries hold plain text and run no code. To show it as text, ${live[1]}, or re-run the ingest, which escapes it`;
@@ -88,6 +88,15 @@ export function plainMdx({ base }: { base: string }): Loader {
     load: async (ctx) => {
       const root = fileURLToPath(ctx.config.root);
       const dir = resolve(root, base);
+      // An ingest killed while putting its files in place leaves a journal (scripts/ingest/commit.ts):
+      // until it is finished, the folder may hold half of what it committed.
+      const journal = resolve(dir, '..', '.ingest-journal.json');
+      if (existsSync(journal))
+        throw contentError(
+          `${relative(root, journal)}: an ingest was interrupted while writing the content, which may be half written.`,
+          'Run `npm run ingest -- --recover` to finish it (any later ingest does too), then build again.',
+          { file: journal },
+        );
       const names = readdirSync(dir)
         .filter((f) => f.endsWith('.mdx'))
         .sort();

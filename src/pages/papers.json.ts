@@ -1,8 +1,8 @@
 import type { APIContext } from 'astro';
 import { SITE } from '../site.config';
-import { getCatalogue } from '../lib/catalogue';
+import { getCatalogue } from '../content';
 import { papersExport } from '../lib/feeds';
-import { timed } from '../lib/timings';
+import { timed } from '../integrations/timings';
 import { urls } from '../lib/urls';
 
 export async function GET(context: APIContext): Promise<Response> {

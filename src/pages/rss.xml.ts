@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { SITE } from '../site.config';
-import { getCatalogue } from '../lib/catalogue';
+import { getCatalogue } from '../content';
 import { feedItems } from '../lib/feeds';
-import { timed } from '../lib/timings';
+import { timed } from '../integrations/timings';
 import { absoluteUrl, urls } from '../lib/urls';
 
 export async function GET(context: APIContext): Promise<Response> {

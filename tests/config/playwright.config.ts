@@ -1,40 +1,28 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './browser.ts';
-import { BUILDS, type BuildName } from '../e2e/builds.ts';
 
 /**
- * Browser tests run against production builds (made by tests/e2e/build.ts) served by
- * `astro preview`, never the dev server: the search index only exists in a build.
+ * Browser tests run against production builds (made by tests/e2e/build.ts) served by Astro's
+ * preview server (tests/e2e/servers.ts), never the dev server: the search index only exists in a
+ * build. Each project's base URL comes from the server of its build (tests/e2e/fixtures.ts).
  */
 const ROOT = new URL('../..', import.meta.url).pathname;
-const url = (name: BuildName): string => `http://localhost:${BUILDS[name].port}${BUILDS[name].base}`;
 
 export default defineConfig({
   testDir: '../e2e',
   testMatch: '**/*.spec.ts',
   outputDir: `${ROOT}test-results`,
+  globalSetup: '../e2e/servers.ts',
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
   workers: 2,
-  reporter: process.env['CI'] ? [['list']] : [['list']],
+  reporter: process.env['CI'] ? [['list'], ['html', { open: 'never', outputFolder: `${ROOT}playwright-report` }]] : [['list']],
   use: { browserName: 'chromium', launchOptions: launchOptions(), trace: 'retain-on-failure' },
   projects: [
-    {
-      name: 'root',
-      testIgnore: ['**/hostile.spec.ts', '**/subpath.spec.ts', '**/corpus.spec.ts', '**/rejects.spec.ts'],
-      use: { baseURL: url('root') },
-    },
-    { name: 'sub', testMatch: '**/subpath.spec.ts', use: { baseURL: url('sub') } },
-    { name: 'hostile', testMatch: '**/hostile.spec.ts', use: { baseURL: url('hostile') } },
-    { name: 'corpus', testMatch: ['**/corpus.spec.ts', '**/rejects.spec.ts'], use: { baseURL: url('corpus') } },
+    { name: 'root', testIgnore: ['**/hostile.spec.ts', '**/subpath.spec.ts', '**/corpus.spec.ts', '**/rejects.spec.ts'] },
+    { name: 'sub', testMatch: '**/subpath.spec.ts' },
+    { name: 'hostile', testMatch: '**/hostile.spec.ts' },
+    { name: 'corpus', testMatch: ['**/corpus.spec.ts', '**/rejects.spec.ts'] },
   ],
-  webServer: (Object.keys(BUILDS) as BuildName[]).map((name) => ({
-    command: `npx astro preview --outDir ${BUILDS[name].outDir} --port ${BUILDS[name].port} --ignore-lock`,
-    cwd: ROOT,
-    env: { BASE_PATH: BUILDS[name].base },
-    url: url(name),
-    reuseExistingServer: false,
-    timeout: 60_000,
-  })),
 });

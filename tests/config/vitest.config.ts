@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     root: new URL('../..', import.meta.url).pathname,
     include: ['tests/unit/**/*.test.ts'],
-    // Some tests run the ingest CLI in a child process.
-    testTimeout: 30_000,
+    // Some tests run the ingest CLI in child processes, slow on a loaded machine.
+    testTimeout: 60_000,
   },
 });

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseEntry, serializeEntry, type EntryData } from '../../scripts/ingest/entry.ts';
-import { planIngest } from '../../scripts/ingest/run.ts';
+import { planIngest } from '../../scripts/ingest/plan.ts';
 import { CASES, CORPUS_DIR } from '../fixtures/hostile/corpus.ts';
 import { joinTex } from '../../src/lib/math.ts';
 import { toMdxBody } from '../../src/lib/mdx.ts';
@@ -33,7 +33,7 @@ function writeHostileContent(dir: string): void {
       title: literal,
       topics: ['hostile'],
       links: [],
-      sources: [{ listing: 'hostile', name: 'Hostile strings', date: 'Jan 1', position: i + 1 }],
+      sources: [{ listing: 'hostile', format: 'hf-page' as const, name: 'Hostile strings', date: 'Jan 1', position: i + 1 }],
     };
     writeFileSync(join(dir, 'papers', `${id}.mdx`), serializeEntry({ data, body: toMdxBody(literal) }));
   });
@@ -54,8 +54,9 @@ function writeCorpusContent(dir: string): void {
       const own = join(dir, '..', 'corpus-scratch', c.file.replace(/\W+/gu, '-'));
       rmSync(own, { recursive: true, force: true });
       cpSync(join(CORPUS_DIR, 'topics'), join(own, 'topics'), { recursive: true });
-      const plan = planIngest({ listingPath: join(CORPUS_DIR, c.file), contentDir: own });
+      const plan = planIngest({ sourcePath: join(CORPUS_DIR, c.file), contentDir: own });
       if (plan.errors.length > 0) throw new Error(`${c.file} should be accepted: ${JSON.stringify(plan.errors)}`);
+      // Papers the case expects refused stay out; the others are built.
       const number = /\/(\d+)-/u.exec(c.file)?.[1] ?? '0';
       pages[c.file] = plan.writes.flatMap((w) => {
         if (!w.path.endsWith('.mdx')) return [];

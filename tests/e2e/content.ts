@@ -11,6 +11,8 @@ export interface ContentPaper {
   titleText: string;
   topics: string[];
   links: { kind: string; url: string }[];
+  /** The first listing it came from, and its place there: the site's listing order. */
+  listing: string;
   position: number;
   /** The abstract as written in the entry (TeX math as `$…$`). */
   abstract: string;
@@ -25,10 +27,11 @@ export function contentPapers(dir = 'content'): ContentPaper[] {
       titleText: texToText(d['title'] as string),
       topics: d['topics'] as string[],
       links: d['links'] as { kind: string; url: string }[],
+      listing: (d['sources'] as { listing: string }[])[0]?.listing ?? '',
       position: (d['sources'] as { position: number }[])[0]?.position ?? 0,
       abstract: body.trim(),
     }))
-    .sort((a, b) => a.position - b.position);
+    .sort((a, b) => a.listing.localeCompare(b.listing, 'en', { sensitivity: 'base', numeric: true }) || a.position - b.position);
 }
 
 export function contentTopics(dir = 'content'): { id: string; name: string }[] {

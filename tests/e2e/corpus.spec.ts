@@ -40,3 +40,27 @@ test('the canary secret set during the corpus build appears nowhere in its outpu
   const canary = readFileSync(canaryFile('corpus'), 'utf8').trim();
   expect([...files(BUILDS.corpus.outDir)].filter((f) => readFileSync(f).includes(canary))).toEqual([]);
 });
+
+test('the topics index says how many papers await a topic, and links each of them', async ({ page }) => {
+  const untagged = Object.entries(pages).flatMap(([file, ids]) => (file === 'listings/124-no-topic.txt' ? ids : []));
+  expect(untagged).toHaveLength(1);
+  await page.goto('topics/');
+  const section = page.locator('#awaiting-a-topic');
+  await expect(section.getByRole('heading', { name: 'Awaiting a topic' })).toBeVisible();
+  const links = await section.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  for (const id of untagged) expect(links).toContain(`/papers/${id}/`);
+  await expect(section.locator('[data-awaiting-count]')).toHaveAttribute('data-awaiting-count', String(links.length));
+  await page.goto(`papers/${untagged[0] ?? ''}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cooking Pasta');
+});
+
+test('words that name Object.prototype properties build, and search finds them', async ({ page }) => {
+  const ids = pages['listings/164-prototype-words.txt'] ?? [];
+  expect(ids).toHaveLength(2);
+  for (const query of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    await page.goto(`search/?q=${encodeURIComponent(query)}`);
+    await expect(page.locator('#search-results')).toHaveAttribute('data-state', `?q=${encodeURIComponent(query).replace(/%20/gu, '+')}`);
+    const found = await page.locator('#search-results a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(found, query).toEqual(expect.arrayContaining(ids.map((id) => `/papers/${id}/`)));
+  }
+});

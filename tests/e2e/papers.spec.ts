@@ -1,11 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures.ts';
-import { parseListing } from '../../scripts/ingest/parse.ts';
 import { repair } from '../../scripts/ingest/repair.ts';
 import { slugify } from '../../scripts/ingest/slug.ts';
+import { parseHfApi } from '../../scripts/ingest/sources/hf-api.ts';
+import { parseHfPage } from '../../scripts/ingest/sources/hf-page.ts';
 import { joinTex, type Segment } from '../../src/lib/math.ts';
 
-const listing = parseListing(readFileSync('content/sources/daily-papers-aug-5.txt', 'utf8'));
+const listing = { papers: parseHfPage(readFileSync('content/sources/daily-papers-aug-5.txt', 'utf8')).records };
+const days = readdirSync('content/sources')
+  .filter((f) => f.startsWith('hf-daily-'))
+  .sort()
+  .map((f) => parseHfApi(readFileSync(`content/sources/${f}`, 'utf8'), f.slice('hf-daily-'.length, -'.json'.length)));
 
 /**
  * Reads an element back into the `$…$` text format: visible text as it is, each formula as the
@@ -43,6 +48,29 @@ test.describe('paper pages', () => {
       expect(await readTexText(page, '.abstract')).toBe(repair(raw.abstract).text);
     });
   }
+
+  test('every paper of the Daily Papers API days shows its title, authors, arXiv id, dates and whole abstract', async ({ page }) => {
+    test.setTimeout(300_000);
+    const papers = days.flatMap((day) => day.records);
+    expect(papers).toHaveLength(143);
+    for (const raw of papers) {
+      const title = repair(raw.title).text;
+      const response = await page.goto(`papers/${slugify(title)}/`);
+      expect(response?.status(), raw.where).toBe(200);
+      expect(await readTexText(page, 'h1'), raw.where).toBe(title);
+      expect(await readTexText(page, '.abstract'), raw.where).toBe(repair(raw.abstract).text);
+      const authors = raw.metadata.authors ?? [];
+      // Every author is in the page, the first six in view and the rest behind "+N more".
+      await expect(page.locator('[data-authors]')).toHaveAttribute('data-authors', String(authors.length));
+      const shown = await page.locator('[data-authors]').textContent();
+      for (const name of authors) expect(shown, raw.where).toContain(name);
+      await expect(page.getByRole('link', { name: raw.metadata.arxiv ?? '', exact: true })).toHaveAttribute(
+        'href',
+        `https://arxiv.org/abs/${raw.metadata.arxiv ?? ''}`,
+      );
+      if (raw.metadata.published) await expect(page.locator(`time[datetime="${raw.metadata.published}"]`)).toHaveCount(1);
+    }
+  });
 });
 
 test('the home page lists the first 50 papers in listing order and pages on to the rest', async ({ page }) => {
@@ -53,7 +81,7 @@ test('the home page lists the first 50 papers in listing order and pages on to t
   expect(ids).toEqual(listing.papers.slice(0, 50).map((p) => slugify(repair(p.title).text)));
   await page.getByRole('navigation', { name: 'Pages of papers' }).getByRole('link', { name: 'Next →' }).click();
   await expect(page).toHaveURL(/\/papers\/page\/2\/$/u);
-  await expect(page.locator('main article h2 a')).toHaveCount(listing.papers.length - 50);
+  await expect(page.locator('main article h2 a')).toHaveCount(50);
   await page.locator('main article h2 a').first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(repair(listing.papers[50]?.title ?? '').text);
 });

@@ -2,7 +2,7 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../scripts/ingest/entry.ts';
-import { planIngest } from '../../scripts/ingest/run.ts';
+import { planIngest } from '../../scripts/ingest/plan.ts';
 import { texToText } from '../../src/lib/math.ts';
 import { fromMdxBody } from '../../src/lib/mdx.ts';
 import { CASES, CORPUS_DIR } from '../fixtures/hostile/corpus.ts';
@@ -25,17 +25,25 @@ describe('the hostile corpus', () => {
 describe('hostile listings through the ingest', () => {
   for (const c of CASES.filter((x) => x.kind === 'listing')) {
     it(`${c.file}: ${c.about}`, () => {
-      const plan = planIngest({ listingPath: join(CORPUS_DIR, c.file), contentDir: scratch() });
+      const plan = planIngest({ sourcePath: join(CORPUS_DIR, c.file), contentDir: scratch() });
       if (c.expect.outcome === 'reject') {
         const { field, reason, line } = c.expect;
-        expect(plan.errors.length, 'the listing should be rejected').toBeGreaterThan(0);
-        const match = plan.errors.find((e) => e.field === field && e.message.includes(reason));
-        expect(match, `an error on ${field} saying "${reason}" in ${JSON.stringify(plan.errors)}`).toBeDefined();
+        const problems = [...plan.errors, ...plan.refused];
+        expect(
+          plan.writes.filter((w) => w.path.endsWith('.mdx')),
+          'no paper of the listing is written',
+        ).toEqual([]);
+        const match = problems.find((e) => e.field === field && e.message.includes(reason));
+        expect(match, `a problem with ${field} saying "${reason}" in ${JSON.stringify(problems)}`).toBeDefined();
         expect(match?.where).toContain(c.file.split('/').pop());
-        if (line) expect(match?.where).toContain(`:${line}`);
+        if (line) expect(match?.where).toMatch(new RegExp(`[: ]${line}\\b`, 'u'));
         return;
       }
       expect(plan.errors).toEqual([]);
+      expect(
+        plan.refused.map((r) => ({ field: r.field, reason: r.message })),
+        'the papers refused',
+      ).toEqual((c.expect.refused ?? []).map((r) => ({ field: r.field, reason: expect.stringContaining(r.reason) })));
       const entries = plan.writes.filter((w) => w.path.endsWith('.mdx')).map((w) => parseEntry(String(w.content), w.path));
       expect(entries.map((e) => ({ title: texToText(e.data['title'] as string), abstract: texToText(fromMdxBody(e.body)) }))).toEqual(
         c.expect.papers,

@@ -7,7 +7,8 @@ import { toPaper, type Paper, type Topic } from '../../src/lib/papers.ts';
 import type { PaperData } from '../../src/lib/schema.ts';
 import { excerpt, plural } from '../../src/lib/text.ts';
 import { absoluteUrl, urlsFor } from '../../src/lib/urls.ts';
-import { neighbours, papersByTopic, relatedTopics, stats, topicsBySize } from '../../src/lib/views.ts';
+import { neighbours, papersByTopic, relatedTopics, stats, topicsBySize, untaggedPapers } from '../../src/lib/views.ts';
+import { formatDay, sourceLabel } from '../../src/lib/dates.ts';
 
 function paper(id: string, title: string, topics: string[], extra: Partial<PaperData> = {}, body = 'An abstract.'): Paper {
   const data: PaperData = {
@@ -15,7 +16,7 @@ function paper(id: string, title: string, topics: string[], extra: Partial<Paper
     title,
     topics,
     links: [],
-    sources: [{ listing: 'l', name: 'Daily Papers', date: 'Aug 5', position: 1 }],
+    sources: [{ listing: 'l', format: 'hf-page', name: 'Daily Papers', date: 'Aug 5', position: 1 }],
     ...extra,
   };
   return toPaper({ id, data, body, filePath: `content/papers/${id}.mdx` });
@@ -115,7 +116,30 @@ describe('views', () => {
     expect(n.get('p1')?.prev).toBeUndefined();
     expect(n.get('p2')?.prev?.id).toBe('p1');
     expect(n.get('p2')?.next?.id).toBe('p3');
-    expect(stats(papers, topics)).toEqual({ papers: 3, topics: 3, withCode: 1 });
+    expect(stats(papers, topics)).toEqual({ papers: 3, topics: 3, withCode: 1, untagged: 0 });
+  });
+});
+
+describe('papers awaiting a topic, and dates', () => {
+  it('lists the papers without topics, A–Z, and counts them', () => {
+    const papers = [paper('b', 'Zeta', []), paper('a', 'Middle', ['x']), paper('c', 'alpha', [])];
+    expect(untaggedPapers(papers).map((p) => p.id)).toEqual(['c', 'b']);
+    expect(stats(papers, []).untagged).toBe(2);
+  });
+
+  it('writes days as a reader reads them, and says where a paper was listed', () => {
+    expect(formatDay('2025-05-30')).toBe('30 May 2025');
+    expect(formatDay('2024-02-29')).toBe('29 Feb 2024');
+    expect(formatDay('Aug 5')).toBe('Aug 5');
+    expect(sourceLabel({ listing: 'hf-daily-2025-05-30', format: 'hf-api', name: 'Daily Papers', date: '2025-05-30', position: 4 })).toBe(
+      'Daily Papers, 30 May 2025',
+    );
+    expect(sourceLabel({ listing: 'daily-papers-aug-5', format: 'hf-page', name: 'Daily Papers', date: 'Aug 5', position: 3 })).toBe(
+      'Daily Papers, Aug 5, no. 3',
+    );
+    expect(sourceLabel({ listing: 'hugging-face-papers-1a2b', format: 'hf-page', name: 'Hugging Face papers', position: 2 })).toBe(
+      'Hugging Face papers, no. 2',
+    );
   });
 });
 

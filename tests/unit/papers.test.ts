@@ -8,7 +8,7 @@ function paper(id: string, title: string, position: number, extra: Partial<Paper
     title,
     topics: ['t'],
     links: [],
-    sources: [{ listing: 'l', name: 'Daily Papers', date: 'Aug 5', position }],
+    sources: [{ listing: 'l', format: 'hf-page', name: 'Daily Papers', date: 'Aug 5', position }],
     ...extra,
   };
   return toPaper({ id, data, body, filePath: `content/papers/${id}.mdx` });

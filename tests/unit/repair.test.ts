@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findDamage } from '../../scripts/ingest/damage.ts';
 import { repair, restoreMacros, simplifyMath, splitProse, TEXT_RULES } from '../../scripts/ingest/repair.ts';
-import { seedListing } from './helpers.ts';
+import { parseHfPage } from '../../scripts/ingest/sources/hf-page.ts';
+import { seedText } from './helpers.ts';
 
 const rule = (name: string) => {
   const found = TEXT_RULES.find((r) => r.name === name);
@@ -151,7 +152,7 @@ describe('repair', () => {
   });
 
   it('leaves no scrape damage in any of the 87 seed papers', () => {
-    const damaged = seedListing().papers.flatMap((p) =>
+    const damaged = parseHfPage(seedText()).records.flatMap((p) =>
       [repair(p.title).text, repair(p.abstract).text].flatMap((text) =>
         findDamage(text).map((d) => `#${p.position} ${d.name}: ${d.excerpt}`),
       ),
@@ -165,7 +166,7 @@ describe('repair', () => {
   });
 
   it('finds every damage pattern in the raw seed (the check can fail)', () => {
-    const raw = seedListing().papers.flatMap((p) => [...findDamage(p.title), ...findDamage(p.abstract)].map((d) => d.name));
+    const raw = parseHfPage(seedText()).records.flatMap((p) => [...findDamage(p.title), ...findDamage(p.abstract)].map((d) => d.name));
     expect(new Set(raw)).toEqual(
       new Set([
         'TeX quotes',
@@ -190,5 +191,41 @@ describe('repair keeps what is not damage', () => {
     expect(repair('`code` and ``double``').text).toBe('`code` and ``double``');
     expect(repair('back\\slash \\{ \\\\ \\').text).toBe('back\\\\slash \\\\{ \\\\\\\\ \\\\');
     expect(repair('math $\\frac{1}{2}$ stays').text).toBe('math $\\frac{1}{2}$ stays');
+  });
+});
+
+describe('raw TeX and Hugging Face damage from real responses', () => {
+  it('repairs what is certain, each by a named rule', () => {
+    const cases: [string, string, string][] = [
+      ['\\textsc{AIEV-Instruct}: Code Generation', 'AIEV-Instruct: Code Generation', 'tex-text-macros'],
+      ['values of \\emph{1.46} for generation', 'values of 1.46 for generation', 'tex-text-macros'],
+      ['see \\url{https://github.com/a/b} for code', 'see https://github.com/a/b for code', 'tex-url'],
+      ['artifacts, \\eg, nonphysical deformation', 'artifacts, e.g., nonphysical deformation', 'tex-abbreviations'],
+      ['three\\nobreakdash-stage training', 'three-stage training', 'tex-nobreakdash'],
+      ['a 360^circ panorama', 'a 360° panorama', 'tex-degree'],
+      ['rotated by 90^\\circ and more', 'rotated by 90° and more', 'tex-degree'],
+      ['latency by approximately 2times, with', 'latency by approximately 2×, with', 'tex-times'],
+      ['KV cache size by 3-4times and', 'KV cache size by 3-4× and', 'tex-times'],
+      ['complexity textit{O} of the method', 'complexity O of the method', 'tex-font-switch'],
+      ["prompts like ``Let's think step by step'' help", 'prompts like “Let’s think step by step” help'.replace('’', "'"), 'tex-quotes'],
+    ];
+    for (const [raw, text, rule] of cases) {
+      const repaired = repair(raw);
+      expect(repaired.text, raw).toBe(text);
+      expect(repaired.rules, raw).toContain(rule);
+      expect(findDamage(repaired.text), raw).toEqual([]);
+    }
+  });
+
+  it('turns a degree in math into text, and leaves no damage', () => {
+    expect(repair('a $360^\\circ$ view').text).toBe('a 360° view');
+  });
+
+  it('warns about what it cannot repair for certain, naming the damage', () => {
+    const names = (raw: string): string[] => findDamage(repair(raw).text).map((d) => d.name);
+    expect(names('we propose \\ours{}, a method')).toContain('TeX macro');
+    expect(names('the \\fireicon\\ marks hot papers')).toContain('TeX macro');
+    expect(names('Central to our benchmark is \\method, a pipeline')).toContain('TeX macro');
+    expect(names('where calE = calM times R^d holds')).toContain('calligraphic letter macro');
   });
 });

@@ -20,11 +20,11 @@ import {
   asciiAlias,
   asciiSpellings,
   americanSpelling,
-  spellingVariants,
   highlight,
   isExactTitle,
   markQueryWords,
 } from '../../src/lib/search-text.ts';
+import { spellingVariants } from '../../src/lib/search-index.ts';
 
 /** Parts written the way a reader sees them: marked words in [brackets]. */
 const show = (parts: { text: string; mark: boolean }[] | undefined): string | undefined =>

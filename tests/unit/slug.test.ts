@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_ID_LENGTH, slugify } from '../../scripts/ingest/slug.ts';
 import { repair } from '../../scripts/ingest/repair.ts';
 import { ID_PATTERN } from '../../src/lib/schema.ts';
-import { seedListing } from './helpers.ts';
+import { parseHfPage } from '../../scripts/ingest/sources/hf-page.ts';
+import { seedText } from './helpers.ts';
 
 describe('slugify', () => {
   it('makes readable ASCII slugs', () => {
@@ -40,7 +41,7 @@ describe('slugify', () => {
   });
 
   it('gives every seed paper a distinct id that matches the schema', () => {
-    const ids = seedListing().papers.map((p) => slugify(repair(p.title).text));
+    const ids = parseHfPage(seedText()).records.map((p) => slugify(repair(p.title).text));
     expect(new Set(ids).size).toBe(87);
     for (const id of ids) expect(id).toMatch(ID_PATTERN);
   });

@@ -1,7 +1,7 @@
 import type { APIContext } from 'astro';
 import { bibtexEntry } from '../../../lib/bibtex';
-import { getCatalogue } from '../../../lib/catalogue';
-import { timed } from '../../../lib/timings';
+import { getCatalogue } from '../../../content';
+import { timed } from '../../../integrations/timings';
 import { absoluteUrl, urls } from '../../../lib/urls';
 
 export async function getStaticPaths() {

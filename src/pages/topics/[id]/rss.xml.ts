@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getCatalogue } from '../../../lib/catalogue';
+import { getCatalogue } from '../../../content';
 import { feedItems, topicFeedTitle } from '../../../lib/feeds';
-import { timed } from '../../../lib/timings';
+import { timed } from '../../../integrations/timings';
 import { absoluteUrl, urls } from '../../../lib/urls';
 
 export async function getStaticPaths() {

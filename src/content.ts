@@ -1,0 +1,115 @@
+/**
+ * The one place that queries the content collections. Every page, feed and export imports from
+ * here, so they all see the same papers in the same order and the same grouping. The catalogue's
+ * model and views are pure functions in src/lib; this module adds what a build needs around them:
+ * the collections, the on-disk cache of related papers, and the preview images, which start
+ * drawing in the background as soon as the catalogue is known.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { cachedJson, contentHash } from './integrations/cache.ts';
+import { startPreviews } from './integrations/previews/api.ts';
+import { timed } from './integrations/timings.ts';
+import { contentError } from './lib/errors.ts';
+import { byListingOrder, byTitle, catalogueProblems, toPaper, toTopic, type Paper, type Topic } from './lib/papers.ts';
+import { catalogueCards } from './lib/previews.ts';
+import { relatedPapers, type Related } from './lib/related.ts';
+import { commonWords } from './lib/search.ts';
+// The code that computes related papers is part of the cache key: a change to it recomputes them.
+import relatedSource from './lib/related.ts?raw';
+import termsSource from './lib/terms.ts?raw';
+import textSource from './lib/text.ts?raw';
+import { SITE } from './site.config.ts';
+import {
+  neighbours,
+  papersByTopic,
+  relatedTopics,
+  stats,
+  topicsBySize,
+  untaggedPapers,
+  type Neighbours,
+  type RelatedTopic,
+  type Stats,
+  type TopicSummary,
+} from './lib/views.ts';
+
+export interface Catalogue {
+  /** Every paper, in listing order. */
+  papers: Paper[];
+  /** Every paper, A–Z by title. */
+  papersByTitle: Paper[];
+  /** Every topic, in id order. */
+  topics: Topic[];
+  /** Topics by number of papers, largest first. */
+  topicSizes: TopicSummary[];
+  /** Papers that await a topic, A–Z. */
+  untagged: Paper[];
+  paperById: Map<string, Paper>;
+  topicById: Map<string, Topic>;
+  /** Papers of each topic, in listing order. */
+  byTopic: Map<string, Paper[]>;
+  neighbours: Map<string, Neighbours>;
+  stats: Stats;
+  /** The collection entry of each paper, for rendering its body. */
+  entryById: Map<string, CollectionEntry<'papers'>>;
+  /** Papers most similar to a paper, with the terms they share. */
+  related: (id: string) => Related[];
+  relatedTopics: (id: string) => RelatedTopic[];
+  /** The words nearly every title and abstract holds, which search leaves out of its queries. */
+  commonWords: () => string[];
+}
+
+async function load(): Promise<Catalogue> {
+  const [paperEntries, topicEntries] = await Promise.all([getCollection('papers'), getCollection('topics')]);
+  const papers = paperEntries.map(toPaper).sort(byListingOrder);
+  const topics = topicEntries.map(toTopic).sort((a, b) => a.id.localeCompare(b.id));
+  const problems = catalogueProblems(papers, topics);
+  if (problems.length > 0) {
+    throw contentError(
+      `The catalogue has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      'Fix the entries named above; each message says which field is wrong and how to fix it.',
+    );
+  }
+  const byTopic = papersByTopic(papers, topics);
+  let relatedMap: Map<string, Related[]> | undefined;
+  const related = (id: string): Related[] => {
+    if (!relatedMap) {
+      // Computed once per build for all papers, and cached on disk by a hash of the texts, the
+      // topics and the code that relates them.
+      const docs = papers.map((p) => ({ id: p.id, title: p.titleText, text: p.abstractText, topics: p.topics }));
+      const key = contentHash([docs, relatedSource, termsSource, textSource]);
+      relatedMap = new Map(timed('related papers', () => cachedJson('related', key, () => [...relatedPapers(docs)])));
+    }
+    return relatedMap.get(id) ?? [];
+  };
+  const catalogue: Catalogue = {
+    papers,
+    papersByTitle: [...papers].sort(byTitle),
+    topics,
+    topicSizes: topicsBySize(topics, byTopic),
+    untagged: untaggedPapers(papers),
+    paperById: new Map(papers.map((p) => [p.id, p])),
+    topicById: new Map(topics.map((t) => [t.id, t])),
+    byTopic,
+    neighbours: neighbours(papers),
+    stats: stats(papers, topics),
+    entryById: new Map(paperEntries.map((e) => [e.id, e])),
+    related,
+    relatedTopics: (id) => relatedTopics(id, topics, byTopic),
+    commonWords: () => commonWords(papers.map((p) => `${p.titleText} ${p.abstractText}`)),
+  };
+  startPreviews(previewCards(catalogue).map((page) => page.card));
+  return catalogue;
+}
+
+/** Every preview image of the catalogue, with the route it is served at. */
+export const previewCards = (catalogue: Catalogue) =>
+  catalogueCards(catalogue, { name: SITE.name, tagline: SITE.tagline, host: new URL(import.meta.env.SITE ?? SITE.url).host });
+
+let cached: Promise<Catalogue> | undefined;
+
+/** The validated catalogue, loaded once per build (fresh on every request in dev). */
+export function getCatalogue(): Promise<Catalogue> {
+  if (import.meta.env.DEV) return load();
+  cached ??= load();
+  return cached;
+}
