@@ -27,7 +27,15 @@ export default defineConfig({
   },
   // Separate caches let the test builds (other content, other base) run without clobbering each other.
   ...(process.env['CATALOGUE_CACHE_DIR'] ? { cacheDir: process.env['CATALOGUE_CACHE_DIR'] } : {}),
-  integrations: [mdx(), sitemap(), previews(), pagefind()],
+  integrations: [
+    // Only topic overviews are compiled as MDX (curated, with the site's components), so they get
+    // their own processor: math and links as in paper bodies, without the guard that keeps paper
+    // bodies free of components (paper bodies are rendered by src/loaders/plain-mdx.ts).
+    mdx({ processor: satteri({ features: { math: true, gfm: false, smartPunctuation: false }, hastPlugins: [mathAndLinks] }) }),
+    sitemap(),
+    previews(),
+    pagefind(),
+  ],
   security: {
     // Astro adds a hash for every script and style it emits to this policy, as a <meta> tag.
     // Scripts are files ('self'); the only extra is 'wasm-unsafe-eval', which Pagefind's
@@ -55,8 +63,8 @@ export default defineConfig({
       assetsInlineLimit: 0,
       rolldownOptions: {
         onwarn(warning, warn) {
-          // Astro's MDX output carries a directive Rolldown warns about once per entry; harmless
-          // (withastro/astro#18087). Hide only that one so real warnings stay visible.
+          // Astro's MDX output (the topic overviews) carries a directive Rolldown warns about once
+          // per file; harmless (withastro/astro#18087). Hide only that one so real warnings stay visible.
           if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
           warn(warning);
         },

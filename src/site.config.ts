@@ -8,7 +8,7 @@ const env = (name: string): string | undefined => {
 };
 
 /** Normalises a base path to `/` or `/sub/path/`. */
-export function normaliseBase(base: string | undefined): string {
+function normaliseBase(base: string | undefined): string {
   const trimmed = (base ?? '/').trim().replace(/^\/+|\/+$/gu, '');
   return trimmed ? `/${trimmed}/` : '/';
 }

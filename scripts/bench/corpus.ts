@@ -11,7 +11,7 @@ import { joinTex, texToText } from '../../src/lib/math.ts';
 import { fromMdxBody, toMdxBody } from '../../src/lib/mdx.ts';
 
 /** A small seeded PRNG (mulberry32), so a corpus is the same on every run. */
-export function random(seed: number): () => number {
+function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -38,7 +38,7 @@ export function writeCorpus(dir: string, n: number, source = 'content'): string[
     .sort()
     .map((f) => parseEntry(readFileSync(join(source, 'papers', f), 'utf8'), f))
     .map((e) => ({ title: texToText(String(e.data['title'])), abstract: texToText(fromMdxBody(e.body)) }));
-  const topics = readdirSync(join(source, 'topics')).map((f) => f.replace(/\.yaml$/u, ''));
+  const topics = readdirSync(join(source, 'topics')).map((f) => f.replace(/\.(?:yaml|mdx)$/u, ''));
   mkdirSync(join(dir, 'papers'), { recursive: true });
   cpSync(join(source, 'topics'), join(dir, 'topics'), { recursive: true });
   const ids: string[] = [];

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { titleKey } from '../../src/lib/papers.ts';
 import { fieldIssues, topicSchema, type SourceData } from '../../src/lib/schema.ts';
 import { indexEntry, parseEntry, type EntryIndex } from './entry.ts';
@@ -88,17 +89,22 @@ export function loadTopics(contentDir: string, errors: Problem[]): TopicRule[] {
   const dir = join(contentDir, 'topics');
   const files = existsSync(dir)
     ? readdirSync(dir)
-        .filter((f) => f.endsWith('.yaml'))
+        .filter((f) => /\.(?:yaml|mdx)$/u.test(f))
         .sort()
     : [];
   if (files.length === 0)
-    errors.push({ where: dir, field: 'topics', message: 'no topic files (*.yaml); the ingest needs the topic vocabulary to tag papers' });
+    errors.push({
+      where: dir,
+      field: 'topics',
+      message: 'no topic files (*.yaml, *.mdx); the ingest needs the topic vocabulary to tag papers',
+    });
   const rules: TopicRule[] = [];
   for (const file of files) {
     const path = join(dir, file);
     let raw: unknown;
     try {
-      raw = parseYaml(readFileSync(path, 'utf8'));
+      // A topic with a curated overview is MDX: its fields are the frontmatter.
+      raw = file.endsWith('.mdx') ? splitFrontmatter(readFileSync(path, 'utf8'), path).data : parseYaml(readFileSync(path, 'utf8'));
     } catch (error) {
       errors.push({ where: path, field: 'yaml', message: `does not parse: ${(error as Error).message.split('\n')[0] ?? ''}` });
       continue;
@@ -109,7 +115,7 @@ export function loadTopics(contentDir: string, errors: Problem[]): TopicRule[] {
       continue;
     }
     rules.push({
-      id: basename(file, '.yaml'),
+      id: file.replace(/\.(?:yaml|mdx)$/u, ''),
       match: parsed.data.match,
       title: parsed.data.title,
       weak: parsed.data.weak,

@@ -23,6 +23,8 @@ const TEXT_PATTERNS: readonly DamagePattern[] = [
   },
   { name: 'TeX macro', pattern: /\\[A-Za-z]+/u },
   { name: 'calligraphic letter macro', pattern: /\bcal[A-Z]\b/u },
+  // "We introduce , a benchmark": a name written with a macro that the source dropped.
+  { name: 'word missing before punctuation', pattern: /\p{L} [,;:] \p{L}/u },
   { name: 'degree macro', pattern: /\^\s?\{?\\?circ\b/u },
   { name: 'bullet macro', pattern: /(?:^|[:;.?!] )bullet [A-Z]/u },
   { name: 'TeX dash', pattern: /---|\w--\w| -- /u },

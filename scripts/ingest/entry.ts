@@ -7,7 +7,6 @@ import { stringify } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import type { PaperData, SourceData } from '../../src/lib/schema.ts';
 
-export type Source = SourceData;
 /** An entry's frontmatter plus its id: the shape the schema in src/lib/schema.ts validates. */
 export type EntryData = PaperData;
 
@@ -43,7 +42,7 @@ export interface EntryIndex {
   id: string;
   title: string;
   arxiv?: string;
-  sources: Source[];
+  sources: SourceData[];
   topics: string[];
 }
 
@@ -96,7 +95,7 @@ export function indexEntry(text: string): EntryIndex | undefined {
     id,
     title,
     ...(typeof arxiv === 'string' ? { arxiv } : {}),
-    sources: (sources as Partial<Source>[]).map((s) => ({ ...s, format: s.format ?? 'hf-page' }) as Source),
+    sources: (sources as Partial<SourceData>[]).map((s) => ({ ...s, format: s.format ?? 'hf-page' }) as SourceData),
     topics: topics as string[],
   };
 }

@@ -12,7 +12,7 @@ import { fromMdxBody, toMdxBody } from '../../src/lib/mdx.ts';
 import { titleKey } from '../../src/lib/papers.ts';
 import { fieldIssues, paperSchema, SOURCE_EXTENSIONS, type PaperData, type SourceData } from '../../src/lib/schema.ts';
 import { environmentError } from './commit.ts';
-import { loadCatalogue, sourceKey, sourcesOf, type CatalogueState, type Existing, type Problem } from './catalogue.ts';
+import { loadCatalogue, sourceKey, type CatalogueState, type Existing, type Problem } from './catalogue.ts';
 import { serializeEntry, type Entry } from './entry.ts';
 import { mergeInto } from './merge.ts';
 import { preparePaper, type Candidate } from './prepare.ts';
@@ -31,13 +31,13 @@ export interface Write {
 }
 
 /** What happens to one paper of the source. */
-export type Outcome =
+type Outcome =
   | { kind: 'new'; id: string; where: string; topics: string[]; rules: string[] }
   | { kind: 'updated'; id: string; where: string; changes: string[] }
   | { kind: 'unchanged'; id: string; where: string }
   | { kind: 'refused'; where: string; title: string };
 
-export interface Counts {
+interface Counts {
   new: number;
   updated: number;
   unchanged: number;
@@ -110,7 +110,7 @@ function newId(title: string, taken: (id: string) => boolean): string {
 }
 
 /** The date a source's file name gives (daily_papers-2025-05-30.json), for sources that name none. */
-export const dateFromFileName = (path: string): string | undefined => ISO_DAY.exec(basename(path))?.[1];
+const dateFromFileName = (path: string): string | undefined => ISO_DAY.exec(basename(path))?.[1];
 
 /** Reads and parses the source file, or records why it cannot be read. */
 function readSource(options: IngestOptions, name: string, errors: Problem[], warnings: Problem[]) {
@@ -362,5 +362,3 @@ function recognise(catalogue: CatalogueState, candidate: Candidate, source: Sour
   if (entry && byArxiv === undefined && candidate.metadata.arxiv && entry.arxiv) return undefined;
   return entry;
 }
-
-export { sourcesOf };

@@ -86,6 +86,13 @@ export const TEXT_RULES: readonly TextRule[] = [
     apply: (t) => t.replace(/(?<=[\d)])\s?\^\s?\{?\\?circ\}?(?![A-Za-z])/gu, '°'),
   },
   {
+    name: 'tex-tie',
+    description:
+      'A TeX tie between a word and what follows becomes a space: `Genre-Audience~(MAGA)` → Genre-Audience (MAGA), `Fig.~3` → Fig. 3; `~10%`, `1~2` and `10X~20X` (ranges) stay',
+    // The word before the tie starts with a non-digit: after a quantity (10X~20X) it reads "to".
+    apply: (t) => t.replace(/(?<=(?:^|[\s(])[^\s\d~][^\s~]*[\p{L}.])~(?=[\p{L}\p{N}([])/gu, ' '),
+  },
+  {
     name: 'tex-specials',
     description: 'TeX-escaped specials become the character: `\\%` → %, `\\&` → &, `\\#` → #, `\\_` → _',
     apply: (t) => t.replace(/\\([%&#_])/gu, '$1'),
@@ -283,7 +290,7 @@ export function simplifyMath(tex: string): string | undefined {
 }
 
 /** Applies the text rules outside URLs. Returns the text and the names of the rules that changed it. */
-export function repairPlain(raw: string, fired: Set<string>): string {
+function repairPlain(raw: string, fired: Set<string>): string {
   const run = (rules: readonly TextRule[], part: string): string =>
     rules.reduce((acc, rule) => {
       const next = rule.apply(acc);

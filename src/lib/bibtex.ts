@@ -28,7 +28,7 @@ export function bibtexText(source: string): string {
 }
 
 /** A citation key: the id, which is already a unique ASCII slug. */
-export const citationKey = (paper: Paper): string => paper.id;
+const citationKey = (paper: Paper): string => paper.id;
 
 /** The `@misc` entry for a paper whose page is at `url`. */
 export function bibtexEntry(paper: Paper, url: string): string {

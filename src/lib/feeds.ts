@@ -25,7 +25,7 @@ export function feedItems(papers: readonly Paper[], topicById: Map<string, Topic
 }
 
 /** One paper in papers.json. The README documents this shape. */
-export interface PaperRecord {
+interface PaperRecord {
   id: string;
   title: string;
   abstract: string;

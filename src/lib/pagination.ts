@@ -1,34 +1,6 @@
-/** Splits lists into numbered pages. Page URLs are built by the caller from `urls`. */
+/** The size of a page of papers and the numbered links of a pager. Lists are paged by Astro's paginate() in src/routing.ts. */
 
 export const PAGE_SIZE = 50;
-
-export interface Page<T> {
-  /** 1-based page number. */
-  number: number;
-  /** Number of pages (at least 1). */
-  count: number;
-  items: T[];
-  /** 1-based index of the first and last item on this page. */
-  first: number;
-  last: number;
-  total: number;
-}
-
-/** All pages of a list; an empty list has one empty page. */
-export function paginate<T>(items: readonly T[], size = PAGE_SIZE): Page<T>[] {
-  const count = Math.max(1, Math.ceil(items.length / size));
-  return Array.from({ length: count }, (_, i) => {
-    const slice = items.slice(i * size, (i + 1) * size);
-    return {
-      number: i + 1,
-      count,
-      items: slice,
-      first: slice.length ? i * size + 1 : 0,
-      last: i * size + slice.length,
-      total: items.length,
-    };
-  });
-}
 
 export interface PageLink {
   number: number;

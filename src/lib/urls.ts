@@ -2,6 +2,7 @@
  * Every URL the site links to is built here, so the site works at `/` and under a sub-path.
  * Paths end with a slash (the site uses `trailingSlash: 'always'`).
  */
+import { DEFAULT_VIEW, viewPath, type ListView } from './lists.ts';
 
 /** Joins a base (`/` or `/sub/`) and a path without a leading slash. */
 function join(base: string, path: string): string {
@@ -9,19 +10,20 @@ function join(base: string, path: string): string {
   return `${b}${path.replace(/^\/+/u, '')}`;
 }
 
-export type PaperOrder = 'listing' | 'title';
+/** The path of page `n` of a list view below its list: `a-z/`, `a-z/page/2/`. */
+export const listPagePath = (view: Partial<ListView> = {}, n = 1): string =>
+  `${viewPath({ ...DEFAULT_VIEW, ...view })}${n <= 1 ? '' : `page/${n}/`}`;
 
 /** URL builders for a given base path. */
 export function urlsFor(base: string) {
   return {
     home: (): string => join(base, ''),
-    papers: (order: PaperOrder = 'listing', n = 1): string => {
-      const root = order === 'title' ? 'papers/a-z/' : 'papers/';
-      return join(base, n <= 1 ? root : `${root}page/${n}/`);
-    },
+    /** Page `n` of the index of all papers, in a view (`papers/`, `papers/a-z/page/2/`). */
+    papers: (view: Partial<ListView> = {}, n = 1): string => join(base, `papers/${listPagePath(view, n)}`),
     paper: (id: string): string => join(base, `papers/${id}/`),
     topics: (): string => join(base, 'topics/'),
-    topic: (id: string, n = 1): string => join(base, n <= 1 ? `topics/${id}/` : `topics/${id}/page/${n}/`),
+    /** Page `n` of a topic's papers, in a view. */
+    topic: (id: string, view: Partial<ListView> = {}, n = 1): string => join(base, `topics/${id}/${listPagePath(view, n)}`),
     topicFeed: (id: string): string => join(base, `topics/${id}/rss.xml`),
     topicBibtex: (id: string): string => join(base, `topics/${id}/papers.bib`),
     feed: (): string => join(base, 'rss.xml'),

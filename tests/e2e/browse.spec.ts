@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 import { contentPapers, contentTopics } from './content.ts';
 
@@ -46,7 +47,8 @@ for (const topic of topics) {
     while (next) {
       await page.goto(next);
       await expect(page.locator('[data-topic-count]')).toHaveAttribute('data-topic-count', String(expected.length));
-      const hrefs = await page.locator('main article h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      const list = page.getByRole('region', { name: 'Papers', exact: true });
+      const hrefs = await list.locator('article h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       seen.push(...hrefs.map((h) => h.replace(/^.*\/papers\/([^/]+)\/$/u, '$1')));
       next = await page
         .locator('a[rel="next"]')
@@ -172,4 +174,62 @@ test('a topic page announces its own feed first, and names its BibTeX download a
   const channelTitle = /<channel><title>([^<]*)<\/title>/u.exec(feed)?.[1] ?? 'no channel title';
   await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first()).toHaveAttribute('title', channelTitle);
   await expect(page.getByRole('link', { name: 'BibTeX of all papers' })).toHaveAttribute('download', 'video.bib');
+});
+
+/** The curated overviews in content/topics/*.mdx: the ids they cite and their first paragraph, read from the files. */
+const overviews = readdirSync('content/topics')
+  .filter((f) => f.endsWith('.mdx'))
+  .map((file) => {
+    const body = readFileSync(`content/topics/${file}`, 'utf8').split(/^---$/mu)[2] ?? '';
+    const cited = [...body.matchAll(/<Papers?\s[^>]*>/gu)].flatMap((tag) =>
+      [...tag[0].matchAll(/'([a-z0-9-]+)'|"([a-z0-9-]+)"/gu)].map((m) => m[1] ?? m[2] ?? ''),
+    );
+    const first = (body.trim().split(/\n\s*\n/u)[0] ?? '').replace(/\s+/gu, ' ');
+    return { id: file.replace(/\.mdx$/u, ''), cited, first };
+  });
+
+test('the five largest topics have curated overviews', () => {
+  const largest = [...topics]
+    .map((t) => ({ id: t.id, count: papers.filter((p) => p.topics.includes(t.id)).length }))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 5)
+    .map((t) => t.id);
+  expect(overviews.map((o) => o.id)).toEqual(expect.arrayContaining(largest));
+});
+
+for (const overview of overviews) {
+  test(`topic ${overview.id} opens with its overview, with a card for each paper it cites, and its feed describes it`, async ({ page }) => {
+    expect(overview.cited.length).toBeGreaterThanOrEqual(2);
+    await page.goto(`topics/${overview.id}/`);
+    const region = page.getByRole('region', { name: 'Overview' });
+    await expect(region).toBeVisible();
+    await expect(region).toContainText(overview.first.slice(0, 60));
+    const cards = region.locator('article h3 a');
+    const hrefs = await cards.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.map((h) => h.replace(/^.*\/papers\/([^/]+)\/$/u, '$1'))).toEqual(overview.cited);
+    for (const id of overview.cited) {
+      const paper = papers.find((p) => p.id === id);
+      await expect(region.locator(`article:has(a[href$="/papers/${id}/"]) h3`)).toHaveText(paper?.titleText ?? `no paper ${id}`);
+    }
+    // Before the list of papers, and only on the first page.
+    const [overviewTop, listTop] = await Promise.all(
+      [region, page.getByRole('region', { name: 'Papers', exact: true })].map(async (l) => (await l.boundingBox())?.y ?? -1),
+    );
+    expect(overviewTop).toBeLessThan(listTop ?? 0);
+    const feed = await (await page.request.get(`topics/${overview.id}/rss.xml`)).text();
+    const description = /<channel>.*?<description>([^<]*)<\/description>/su.exec(feed)?.[1] ?? feed.slice(0, 300);
+    expect(description).toContain(overview.first.slice(0, 60));
+    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute(
+      'content',
+      new RegExp(overview.first.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), 'u'),
+    );
+  });
+}
+
+test('a later page of a topic leaves the overview to the first', async ({ page }) => {
+  const big = overviews.find((o) => papers.filter((p) => p.topics.includes(o.id)).length > 50);
+  expect(big, 'a topic with an overview and more than one page').toBeDefined();
+  await page.goto(`topics/${big?.id}/page/2/`);
+  await expect(page.getByRole('region', { name: 'Papers', exact: true }).locator('article').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Overview' })).toHaveCount(0);
 });

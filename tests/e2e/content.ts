@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseEntry } from '../../scripts/ingest/entry.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { texToText } from '../../src/lib/math.ts';
 
 export interface ContentPaper {
@@ -37,8 +38,10 @@ export function contentPapers(dir = 'content'): ContentPaper[] {
 export function contentTopics(dir = 'content'): { id: string; name: string }[] {
   return readdirSync(join(dir, 'topics'))
     .sort()
-    .map((file) => ({
-      id: file.replace(/\.yaml$/u, ''),
-      name: (parse(readFileSync(join(dir, 'topics', file), 'utf8')) as { name: string }).name,
-    }));
+    .map((file) => {
+      const text = readFileSync(join(dir, 'topics', file), 'utf8');
+      // A topic with a curated overview is MDX, its fields the frontmatter.
+      const data = file.endsWith('.mdx') ? splitFrontmatter(text, file).data : parse(text);
+      return { id: file.replace(/\.(?:yaml|mdx)$/u, ''), name: (data as { name: string }).name };
+    });
 }

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { expect, test } from './fixtures.ts';
@@ -64,3 +64,23 @@ for (const c of CASES) {
     expect(plain).not.toContain(canary);
   });
 }
+
+test('a topic overview that cites an unknown paper fails the build naming the topic file and the id', async () => {
+  test.setTimeout(60_000);
+  const root = join('dist-e2e', 'rejects', 'overview-unknown-paper');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'content', 'topics'), { recursive: true });
+  cpSync(join(CORPUS_DIR, 'entries', '127-two-paragraphs'), join(root, 'content', 'papers'), { recursive: true });
+  // The corpus topic, as a curator would turn it into an overview: same frontmatter, MDX body.
+  const frontmatter = readFileSync(join(CORPUS_DIR, 'topics', 'hostile.yaml'), 'utf8');
+  writeFileSync(
+    join(root, 'content', 'topics', 'hostile.mdx'),
+    `---\n${frontmatter}---\n\nThe key paper of the field:\n\n<Paper id="no-such-paper" />\n`,
+  );
+  const { code, output } = await build(join(root, 'content'), join(root, 'dist'), { CATALOGUE_CACHE_DIR: join(root, 'cache') });
+  const plain = stripVTControlCharacters(output);
+  expect(code, plain).not.toBe(0);
+  expect(plain).toContain('hostile.mdx: overview: <Paper id="no-such-paper"> names no paper of the catalogue');
+  expect(plain, 'prints no stack trace').not.toMatch(/Stack trace|^\s+at .*:\d+:\d+\)?$/mu);
+  expect(existsSync(join(root, 'dist', 'index.html')), 'writes no site').toBe(false);
+});

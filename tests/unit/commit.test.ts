@@ -133,16 +133,27 @@ describe('two ingests at once', () => {
     writeFileSync(first, `${readFileSync(first, 'utf8')}\n${shared}`);
     const second = join(scratchDir('second-'), 'second.txt');
     writeFileSync(second, HEADER.replace('Aug 9', 'Aug 10') + shared);
-    const runOne = (path: string) =>
+    const go = join(scratchDir('go-'), 'go');
+    const runOne = (path: string, onErr: (text: string) => void = () => undefined, preload: string[] = []) =>
       new Promise<{ code: number | null; err: string }>((resolve) => {
-        const child = spawn(process.execPath, [CLI, path, '--out', dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+        const child = spawn(process.execPath, [...preload, CLI, path, '--out', dir], {
+          cwd: ROOT,
+          stdio: ['ignore', 'ignore', 'pipe'],
+          env: { ...process.env, CATALOGUE_TEST_GO: go },
+        });
         let err = '';
-        child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+        child.stderr?.on('data', (d: Buffer) => {
+          err += d.toString();
+          onErr(err);
+        });
         child.on('exit', (code) => resolve({ code, err }));
       });
-    const a = runOne(first);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const b = runOne(second);
+    // The first holds its lock in its commit until the second says it waits for it.
+    const a = runOne(first, undefined, ['--import', join(ROOT, 'tests/fixtures/faults/held-commit.mjs')]);
+    while (!existsSync(join(dir, LOCK_FILE))) await new Promise((resolve) => setTimeout(resolve, 50));
+    const b = runOne(second, (err) => {
+      if (/waiting for another ingest/u.test(err)) writeFileSync(go, '');
+    });
     const [ra, rb] = await Promise.all([a, b]);
     expect(ra.code, ra.err).toBe(0);
     expect(rb.code, rb.err).toBe(0);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bibtexEntry, bibtexText } from '../../src/lib/bibtex.ts';
 import { findPaperLinks, reportProblemUrl } from '../../src/lib/external.ts';
 import { feedItems, papersExport } from '../../src/lib/feeds.ts';
-import { pageLinks, paginate } from '../../src/lib/pagination.ts';
+import { DEFAULT_VIEW, viewPapers, viewPath } from '../../src/lib/lists.ts';
+import { pageLinks } from '../../src/lib/pagination.ts';
 import { toPaper, type Paper, type Topic } from '../../src/lib/papers.ts';
 import type { PaperData } from '../../src/lib/schema.ts';
 import { excerpt, plural } from '../../src/lib/text.ts';
@@ -41,11 +42,13 @@ describe('urls', () => {
       expect(u.home()).toBe(prefix);
       expect(u.paper('x')).toBe(`${prefix}papers/x/`);
       expect(u.papers()).toBe(`${prefix}papers/`);
-      expect(u.papers('listing', 2)).toBe(`${prefix}papers/page/2/`);
-      expect(u.papers('title')).toBe(`${prefix}papers/a-z/`);
-      expect(u.papers('title', 3)).toBe(`${prefix}papers/a-z/page/3/`);
+      expect(u.papers({}, 2)).toBe(`${prefix}papers/page/2/`);
+      expect(u.papers({ order: 'title' })).toBe(`${prefix}papers/a-z/`);
+      expect(u.papers({ order: 'title' }, 3)).toBe(`${prefix}papers/a-z/page/3/`);
+      expect(u.papers({ order: 'title', code: true }, 2)).toBe(`${prefix}papers/a-z/code/page/2/`);
       expect(u.topic('video')).toBe(`${prefix}topics/video/`);
-      expect(u.topic('video', 2)).toBe(`${prefix}topics/video/page/2/`);
+      expect(u.topic('video', {}, 2)).toBe(`${prefix}topics/video/page/2/`);
+      expect(u.topic('video', { code: true })).toBe(`${prefix}topics/video/code/`);
       expect(u.topicFeed('video')).toBe(`${prefix}topics/video/rss.xml`);
       expect(u.search('μP & more')).toBe(`${prefix}search/?q=%CE%BCP%20%26%20more`);
       expect(u.ogImage('paper', 'x')).toBe(`${prefix}previews/paper/x.png`);
@@ -54,17 +57,34 @@ describe('urls', () => {
   });
 });
 
-describe('pagination', () => {
-  it('splits into pages of 50 and keeps an empty list as one page', () => {
-    const pages = paginate(Array.from({ length: 101 }, (_, i) => i));
-    expect(pages.map((p) => [p.number, p.count, p.first, p.last, p.items.length])).toEqual([
-      [1, 3, 1, 50, 50],
-      [2, 3, 51, 100, 50],
-      [3, 3, 101, 101, 1],
-    ]);
-    expect(paginate([])).toEqual([{ number: 1, count: 1, items: [], first: 0, last: 0, total: 0 }]);
+describe('list views', () => {
+  const papers = [
+    paper('b', 'beta', ['t'], { links: [{ kind: 'code', url: 'https://github.com/x/y' }] }),
+    paper('a', 'Alpha', ['t']),
+    paper('c', 'Éclair', ['t'], { links: [{ kind: 'code', url: 'https://github.com/x/z' }] }),
+  ].map((p, i) => ({ ...p, sources: [{ ...p.sources[0]!, position: i + 1 }] }));
+
+  it('shows a list in listing order or by title, all papers or those with code', () => {
+    expect(viewPapers(papers, DEFAULT_VIEW).map((p) => p.id)).toEqual(['b', 'a', 'c']);
+    expect(viewPapers(papers, { order: 'title', code: false }).map((p) => p.id)).toEqual(['a', 'b', 'c']);
+    expect(viewPapers(papers, { order: 'title', code: true }).map((p) => p.id)).toEqual(['b', 'c']);
+    expect(viewPapers(papers, { order: 'listing', code: true }).map((p) => p.id)).toEqual(['b', 'c']);
   });
 
+  it('leaves the list it is given in its order', () => {
+    viewPapers(papers, { order: 'title', code: false });
+    expect(papers.map((p) => p.id)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('puts each view at its own path below the list', () => {
+    expect(viewPath(DEFAULT_VIEW)).toBe('');
+    expect(viewPath({ order: 'title', code: false })).toBe('a-z/');
+    expect(viewPath({ order: 'listing', code: true })).toBe('code/');
+    expect(viewPath({ order: 'title', code: true })).toBe('a-z/code/');
+  });
+});
+
+describe('pagination', () => {
   it('shows the first, last and nearby pages with gaps', () => {
     const links = pageLinks(6, 12, (n) => `/p/${n}/`);
     expect(links.map((l) => (l ? l.number : '…'))).toEqual([1, '…', 4, 5, 6, 7, 8, '…', 12]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byListingOrder, byTitle, catalogueProblems, toPaper, type Paper, type Topic } from '../../src/lib/papers.ts';
+import { overviewPaperIds, overviewText } from '../../src/lib/overview.ts';
+import { byListingOrder, byTitle, catalogueProblems, toPaper, toTopic, type Paper, type Topic } from '../../src/lib/papers.ts';
 import type { PaperData } from '../../src/lib/schema.ts';
 
 function paper(id: string, title: string, position: number, extra: Partial<PaperData> = {}, body = 'An abstract.'): Paper {
@@ -71,6 +72,42 @@ describe('catalogueProblems and the topic vocabulary', () => {
   it('reports a topic id that is not in the vocabulary, even if the content cache missed it', () => {
     expect(catalogueProblems([paper('a', 'A', 1, { topics: ['gone'] }), paper('b', 'B', 2)], [topic])).toEqual([
       'content/papers/a.mdx: topics: unknown topic "gone"; use an id from content/topics/ or add a topic file there',
+    ]);
+  });
+});
+
+describe('topic overviews', () => {
+  const overview = [
+    'Diffusion models generate by **denoising**: see [DDPM](https://arxiv.org/abs/2006.11239) and $\\alpha$-blending.',
+    '',
+    '<Paper id="a" />',
+    '',
+    '<Papers ids={["b", \'c\']} />',
+    '',
+    '<Aside title="Note">Second paragraph.</Aside>',
+  ].join('\n');
+
+  it('reads the ids an overview cites, in either quoting, with other attributes before them', () => {
+    expect(overviewPaperIds(overview)).toEqual(['a', 'b', 'c']);
+    expect(overviewPaperIds('<Paper note="key" id={"d"} /> and <Papers class="x" ids={[ "e" ]} />')).toEqual(['d', 'e']);
+  });
+
+  it('takes the first paragraph of prose as plain text for feeds and previews', () => {
+    expect(overviewText(overview)).toBe('Diffusion models generate by denoising: see DDPM and α-blending.');
+    expect(overviewText('import X from "./x";\n\n<Paper id="a" />\n\n# Heading\n\nProse *here*.')).toBe('Prose here.');
+    expect(overviewText('<Papers ids={["a"]} />')).toBe('');
+  });
+
+  it('fails the catalogue on a cited id that names no paper, naming the topic file', () => {
+    const curated = toTopic({
+      id: 't',
+      filePath: 'content/topics/t.mdx',
+      data: { name: 'T', summary: 'S.', description: 'D.', aliases: [], match: [], weak: [], title: [], exclude: [] },
+      body: overview,
+    });
+    expect(curated.overview).toMatch(/^Diffusion models generate/u);
+    expect(catalogueProblems([paper('a', 'A', 1), paper('b', 'B', 2)], [curated])).toEqual([
+      'content/topics/t.mdx: overview: <Paper id="c"> names no paper of the catalogue; use the id of an entry in content/papers/ (its file name)',
     ]);
   });
 });

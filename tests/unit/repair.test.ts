@@ -207,6 +207,8 @@ describe('raw TeX and Hugging Face damage from real responses', () => {
       ['latency by approximately 2times, with', 'latency by approximately 2×, with', 'tex-times'],
       ['KV cache size by 3-4times and', 'KV cache size by 3-4× and', 'tex-times'],
       ['complexity textit{O} of the method', 'complexity O of the method', 'tex-font-switch'],
+      ['the MAssive Genre-Audience~(MAGA) method', 'the MAssive Genre-Audience (MAGA) method', 'tex-tie'],
+      ['see Fig.~3 for details', 'see Fig. 3 for details', 'tex-tie'],
       ["prompts like ``Let's think step by step'' help", 'prompts like “Let’s think step by step” help'.replace('’', "'"), 'tex-quotes'],
     ];
     for (const [raw, text, rule] of cases) {
@@ -227,5 +229,9 @@ describe('raw TeX and Hugging Face damage from real responses', () => {
     expect(names('the \\fireicon\\ marks hot papers')).toContain('TeX macro');
     expect(names('Central to our benchmark is \\method, a pipeline')).toContain('TeX macro');
     expect(names('where calE = calM times R^d holds')).toContain('calligraphic letter macro');
+    // The source dropped the name a macro wrote (\\name{}): nothing to repair, but a reader sees a gap.
+    expect(names('is text-centric. We introduce , a benchmark for coworker agents')).toContain('word missing before punctuation');
+    expect(repair('costs ~10% more, or 1~2 times').text).toBe('costs ~10% more, or 1~2 times');
+    expect(repair('a 10X~20X faster speed').text).toBe('a 10X~20X faster speed');
   });
 });

@@ -15,7 +15,7 @@ const url = z.url({ protocol: /^https?$/u });
 const timestamp = z.iso.datetime({ offset: true });
 
 /** One item of the response, as far as the catalogue reads it; other fields may be anything. */
-export const hfApiItem = z.looseObject({
+const hfApiItem = z.looseObject({
   paper: z.looseObject({
     id: z.string().regex(/^\d{4}\.\d{4,5}(?:v\d+)?$/u, { error: 'paper.id must be an arXiv id such as 2505.22653' }),
     title: text,
@@ -28,7 +28,7 @@ export const hfApiItem = z.looseObject({
     ai_keywords: z.array(z.string()).optional(),
   }),
 });
-export type HfApiItem = z.infer<typeof hfApiItem>;
+type HfApiItem = z.infer<typeof hfApiItem>;
 
 const day = (timestampValue: string | undefined): string | undefined => timestampValue?.slice(0, 10);
 

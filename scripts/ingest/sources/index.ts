@@ -8,7 +8,7 @@ import { parseHfApi } from './hf-api.ts';
 import { isBinary, parseHfPage } from './hf-page.ts';
 import { SourceError, type ParsedSource, type SourceFormat } from './types.ts';
 
-export { SourceError, type ParsedSource, type SourceFormat, type SourceMetadata, type SourceRecord, type RecordProblem } from './types.ts';
+export { SourceError, type ParsedSource, type SourceFormat, type SourceMetadata, type SourceRecord } from './types.ts';
 
 /** The format a source's text is in, by its first characters. */
 export function detectFormat(text: string): SourceFormat {

@@ -1,19 +1,13 @@
 import type { APIContext } from 'astro';
 import { bibtexEntry } from '../../../lib/bibtex';
-import { getCatalogue } from '../../../content';
+import type { Paper } from '../../../lib/papers';
 import { timed } from '../../../integrations/timings';
 import { absoluteUrl, urls } from '../../../lib/urls';
+import { topicExportRoutes } from '../../../routing';
 
-export async function getStaticPaths() {
-  const { topics } = await getCatalogue();
-  return topics.map((topic) => ({ params: { id: topic.id } }));
-}
+export const getStaticPaths = topicExportRoutes;
 
-export async function GET(context: APIContext): Promise<Response> {
-  const { byTopic } = await getCatalogue();
-  const papers = byTopic.get(context.params['id'] ?? '') ?? [];
-  const body = timed('feeds and exports', () =>
-    papers.map((p) => bibtexEntry(p, absoluteUrl(urls.paper(p.id), context.site))).join('\n\n'),
-  );
+export function GET({ props, site }: APIContext<{ papers: Paper[] }>): Response {
+  const body = timed('feeds and exports', () => props.papers.map((p) => bibtexEntry(p, absoluteUrl(urls.paper(p.id), site))).join('\n\n'));
   return new Response(`${body}\n`, { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
 }

@@ -1,26 +1,23 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getCatalogue } from '../../../content';
 import { feedItems, topicFeedTitle } from '../../../lib/feeds';
+import type { Paper, Topic } from '../../../lib/papers';
 import { timed } from '../../../integrations/timings';
 import { absoluteUrl, urls } from '../../../lib/urls';
+import { topicExportRoutes } from '../../../routing';
 
-export async function getStaticPaths() {
-  const { topics } = await getCatalogue();
-  return topics.map((topic) => ({ params: { id: topic.id } }));
-}
+export const getStaticPaths = topicExportRoutes;
 
-export async function GET(context: APIContext): Promise<Response> {
-  const id = context.params['id'] ?? '';
-  const { topicById, byTopic } = await getCatalogue();
-  const topic = topicById.get(id);
-  if (!topic) return new Response(null, { status: 404 });
+type Props = { topic: Topic; papers: Paper[]; topicById: Map<string, Topic> };
+
+export function GET({ props, site }: APIContext<Props>): Promise<Response> {
+  const { topic, papers, topicById } = props;
   return timed('feeds and exports', () =>
     rss({
       title: topicFeedTitle(topic),
-      description: topic.description,
-      site: absoluteUrl(urls.topic(id), context.site),
-      items: feedItems(byTopic.get(id) ?? [], topicById, urls, context.site),
+      description: topic.overview ?? topic.description,
+      site: absoluteUrl(urls.topic(topic.id), site),
+      items: feedItems(papers, topicById, urls, site),
     }),
   );
 }

@@ -1,0 +1,40 @@
+/**
+ * Curated topic overviews: MDX written by people with commit rights (content/topics/<id>.mdx),
+ * with the site's components <Paper id="…"/>, <Papers ids={[…]}/>, <Aside> and <Figure>. This
+ * reads what the catalogue needs of one without compiling it: the papers it cites, so an unknown
+ * id fails the build naming the file, and its first paragraph as plain text, for the topic's feed
+ * and link preview.
+ */
+import { texToText } from './math.ts';
+
+/** The paper ids an overview cites with <Paper id="…"/> and <Papers ids={["…", …]}/>. */
+export function overviewPaperIds(body: string): string[] {
+  const ids: string[] = [];
+  for (const m of body.matchAll(/<Paper\s(?:[^>]*?\s)?id=(?:"([^"]*)"|'([^']*)'|\{\s*["']([^"']*)["']\s*\})/gu))
+    ids.push(m[1] ?? m[2] ?? m[3] ?? '');
+  for (const m of body.matchAll(/<Papers\s(?:[^>]*?\s)?ids=\{\s*\[([^\]]*)\]\s*\}/gu))
+    for (const id of (m[1] ?? '').matchAll(/["']([^"']*)["']/gu)) ids.push(id[1] ?? '');
+  return ids;
+}
+
+/** The overview's first paragraph of prose (not a heading) as plain text: components, Markdown syntax and math reduced to what they read as. */
+export function overviewText(body: string): string {
+  const paragraphs = body
+    .replace(/^(?:import|export)\s.*$/gmu, '')
+    .split(/\n\s*\n/u)
+    // Headings name a part; they say nothing on their own in a feed or a preview.
+    .filter((p) => !/^\s*#/u.test(p))
+    .map((p) =>
+      texToText(
+        p
+          // Whole components that are not prose (cards, figures) and tags of those that wrap prose.
+          .replace(/<(?:Paper|Papers|Figure)\b[^>]*\/>/gu, '')
+          .replace(/<\/?[A-Za-z][^>]*>/gu, '')
+          .replace(/!?\[([^\]]*)\]\([^)]*\)/gu, '$1')
+          .replace(/(\*\*|__|\*|_|`)(.+?)\1/gu, '$2'),
+      )
+        .replace(/\s+/gu, ' ')
+        .trim(),
+    );
+  return paragraphs.find((p) => p.length > 0) ?? '';
+}
