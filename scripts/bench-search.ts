@@ -7,11 +7,13 @@
  * page, which also fetches index chunks, and later ones), and the bytes one query fetches: index
  * chunks, fragments, filters, Pagefind's JS and its WebAssembly, both when the query is opened as
  * a link and when it is typed at a human pace (every pause also searches the words so far). Build
- * first (npm run build).
+ * first (npm run build). Also prints the bytes a fresh browser fetches for the search page before
+ * the first keystroke (the page, its assets, and what focusing the box loads), with --only-page
+ * nothing else.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { bytesForQuery, keystrokeToResults, type QueryBytes } from './bench/search.ts';
+import { bytesBeforeFirstKeystroke, bytesForQuery, keystrokeToResults, type QueryBytes } from './bench/search.ts';
 import { startPreview } from './preview.ts';
 
 const QUERIES = ['diffusion', 'scaling laws', 'GPipe', 'quantization vision transformers', 'muP'];
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
       dist: { type: 'string', default: 'dist' },
       runs: { type: 'string', default: '5' },
       port: { type: 'string', default: '0' },
+      'only-page': { type: 'boolean', default: false },
     },
   });
   const dist = values.dist ?? 'dist';
@@ -60,6 +63,16 @@ async function main(): Promise<void> {
   const preview = await startPreview(dist, Number(values.port));
   const root = preview.url;
   try {
+    const before = await bytesBeforeFirstKeystroke(root);
+    console.log(
+      `Search page before the first keystroke (loaded, box focused, network idle): ${(before.bytes / 1024).toFixed(1)} KB as served, ${(before.gzipBytes / 1024).toFixed(1)} KB with gzip on text`,
+    );
+    for (const [kind, e] of before.byKind) {
+      console.log(
+        `  ${kind.padEnd(16)} ${String(e.files).padStart(2)} files ${(e.bytes / 1024).toFixed(1).padStart(7)} KB ${(e.gzipBytes / 1024).toFixed(1).padStart(7)} KB gzip`,
+      );
+    }
+    if (values['only-page']) return;
     const runs = Number(values.runs ?? 5);
     const first: number[] = [];
     const later: number[] = [];

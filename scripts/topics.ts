@@ -14,7 +14,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { texToText } from '../src/lib/math.ts';
 import { fromMdxBody } from '../src/lib/mdx.ts';
-import { STOP_WORDS, stem, words } from '../src/lib/words.ts';
+import { spellingStem } from '../src/lib/spellings.ts';
+import { STOP_WORDS, words } from '../src/lib/words.ts';
 import { parseEntry } from './ingest/entry.ts';
 
 interface Paper {
@@ -57,7 +58,7 @@ function phrases(text: string): Map<string, string> {
         const first = part[0] ?? '';
         const last = part.at(-1) ?? '';
         if (STOP_WORDS.has(first) || STOP_WORDS.has(last) || part.some((w) => w.length < 2 || /^\d+$/u.test(w))) continue;
-        const key = part.map(stem).join(' ');
+        const key = part.map(spellingStem).join(' ');
         if (!found.has(key)) found.set(key, part.join(' '));
       }
     }

@@ -13,11 +13,15 @@ import { contentError } from './lib/errors.ts';
 import { byListingOrder, byTitle, catalogueProblems, toPaper, toTopic, type Paper, type Topic } from './lib/papers.ts';
 import { catalogueCards } from './lib/previews.ts';
 import { relatedPapers, type Related } from './lib/related.ts';
+import { Abbreviations, definitions } from './lib/acronyms.ts';
 import { commonWords } from './lib/search.ts';
+import { otherForms, searchTerms } from './lib/search-index.ts';
+import type { Also } from './lib/search-text.ts';
 // The code that computes related papers is part of the cache key: a change to it recomputes them.
 import relatedSource from './lib/related.ts?raw';
 import termsSource from './lib/terms.ts?raw';
-import textSource from './lib/text.ts?raw';
+import spellingsSource from './lib/spellings.ts?raw';
+import wordsSource from './lib/words.ts?raw';
 import { SITE } from './site.config.ts';
 import {
   neighbours,
@@ -51,15 +55,25 @@ export interface Catalogue {
   stats: Stats;
   /** The collection entry of each paper, for rendering its body. */
   entryById: Map<string, CollectionEntry<'papers'>>;
+  /** The collection entry of each topic with a curated overview, for rendering it. */
+  overviewById: Map<string, CollectionEntry<'topics'>>;
   /** Papers most similar to a paper, with the terms they share. */
   related: (id: string) => Related[];
   relatedTopics: (id: string) => RelatedTopic[];
   /** The words nearly every title and abstract holds, which search leaves out of its queries. */
   commonWords: () => string[];
+  /** The forms of a paper's words its page does not hold, indexed for search (search-index.ts). */
+  searchTerms: (paper: Paper) => { title: Also[]; abstract: Also[] };
+  /** The names a reader may search a topic by: its aliases, and the other forms of its name and aliases. */
+  searchNames: (topic: Topic) => string[];
 }
 
 async function load(): Promise<Catalogue> {
-  const [paperEntries, topicEntries] = await Promise.all([getCollection('papers'), getCollection('topics')]);
+  const [paperEntries, topicEntries, glossaryEntries] = await Promise.all([
+    getCollection('papers'),
+    getCollection('topics'),
+    getCollection('glossary'),
+  ]);
   const papers = paperEntries.map(toPaper).sort(byListingOrder);
   const topics = topicEntries.map(toTopic).sort((a, b) => a.id.localeCompare(b.id));
   const problems = catalogueProblems(papers, topics);
@@ -76,11 +90,18 @@ async function load(): Promise<Catalogue> {
       // Computed once per build for all papers, and cached on disk by a hash of the texts, the
       // topics and the code that relates them.
       const docs = papers.map((p) => ({ id: p.id, title: p.titleText, text: p.abstractText, topics: p.topics }));
-      const key = contentHash([docs, relatedSource, termsSource, textSource]);
+      const key = contentHash([docs, relatedSource, termsSource, wordsSource, spellingsSource]);
       relatedMap = new Map(timed('related papers', () => cachedJson('related', key, () => [...relatedPapers(docs)])));
     }
     return relatedMap.get(id) ?? [];
   };
+  // The glossary, and the abbreviations papers define that every paper defining them agrees on.
+  let known: Abbreviations | undefined;
+  const abbreviations = (): Abbreviations =>
+    (known ??= new Abbreviations(
+      glossaryEntries.map((e) => ({ abbreviation: e.id, expansions: e.data.expand })),
+      papers.flatMap((p) => definitions(p.abstractText)),
+    ));
   const catalogue: Catalogue = {
     papers,
     papersByTitle: [...papers].sort(byTitle),
@@ -93,9 +114,14 @@ async function load(): Promise<Catalogue> {
     neighbours: neighbours(papers),
     stats: stats(papers, topics),
     entryById: new Map(paperEntries.map((e) => [e.id, e])),
+    overviewById: new Map(topicEntries.filter((e) => e.body?.trim()).map((e) => [e.id, e])),
     related,
     relatedTopics: (id) => relatedTopics(id, topics, byTopic),
     commonWords: () => commonWords(papers.map((p) => `${p.titleText} ${p.abstractText}`)),
+    searchTerms: (paper) => searchTerms(paper.titleText, paper.abstractText, abbreviations()),
+    searchNames: (topic) => [
+      ...new Set([...topic.aliases, ...[topic.name, ...topic.aliases].flatMap((n) => otherForms(n, abbreviations()).map(([h]) => h))]),
+    ],
   };
   startPreviews(previewCards(catalogue).map((page) => page.card));
   return catalogue;

@@ -115,3 +115,60 @@ export async function keystrokeToResults(root: string, queries: string[]): Promi
     await browser.close();
   }
 }
+
+export interface PageBytes {
+  /** Bytes as served and with text assets gzip-compressed, by kind of file. */
+  byKind: Map<string, { files: number; bytes: number; gzipBytes: number }>;
+  bytes: number;
+  gzipBytes: number;
+}
+
+/**
+ * Everything a fresh browser fetches for the search page before the reader types: the page, its
+ * styles and scripts, and what focusing the search box loads (Pagefind's script, WebAssembly and
+ * metadata), until the network is idle.
+ */
+export async function bytesBeforeFirstKeystroke(root: string): Promise<PageBytes> {
+  const { gzipSync } = await import('node:zlib');
+  const browser = await chromium.launch(launchOptions());
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const byKind: PageBytes['byKind'] = new Map();
+    const pending: Promise<void>[] = [];
+    page.on('response', (response) => {
+      pending.push(
+        (async () => {
+          const url = response.url();
+          const body = await response.body().catch(() => Buffer.alloc(0));
+          const text = /\.(js|mjs|css|json|html)(\?|$)|\/$/u.test(url);
+          const kind = url.includes('/pagefind/')
+            ? 'Pagefind'
+            : /\.(m?js)(\?|$)/u.test(url)
+              ? 'page JavaScript'
+              : /\.css(\?|$)/u.test(url)
+                ? 'CSS'
+                : /\.(woff2?|ttf)(\?|$)/u.test(url)
+                  ? 'fonts'
+                  : /\/$|\.html(\?|$)/u.test(url)
+                    ? 'HTML'
+                    : 'other';
+          const entry = byKind.get(kind) ?? { files: 0, bytes: 0, gzipBytes: 0 };
+          entry.files += 1;
+          entry.bytes += body.length;
+          entry.gzipBytes += text ? gzipSync(body).length : body.length;
+          byKind.set(kind, entry);
+        })(),
+      );
+    });
+    await page.goto(`${root}search/`);
+    await page.locator('form[data-search-form][data-ready]').waitFor({ state: 'attached' });
+    await page.locator('#search-query').focus();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    await Promise.all(pending);
+    const all = [...byKind.values()];
+    return { byKind, bytes: all.reduce((s, e) => s + e.bytes, 0), gzipBytes: all.reduce((s, e) => s + e.gzipBytes, 0) };
+  } finally {
+    await browser.close();
+  }
+}

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { texToText } from '../../src/lib/math.ts';
 import { GREEK_LATIN } from '../../src/lib/text.ts';
 import { MAX_ID_LENGTH, RESERVED_IDS } from '../../src/lib/schema.ts';
+import { fold } from '../../src/lib/words.ts';
 
 export { MAX_ID_LENGTH };
 
@@ -27,11 +28,10 @@ const LATIN: ReadonlyMap<string, string> = new Map([
 
 /** The id for a title in the `$…$` format. */
 export function slugify(title: string): string {
-  const text = texToText(title).normalize('NFC').toLowerCase();
-  const latin = [...text].map((c) => LATIN.get(c) ?? c).join('');
-  const ascii = latin
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // Folded (case, accents, compatibility forms), then in Latin letters.
+  const ascii = [...fold(texToText(title))]
+    .map((c) => LATIN.get(c) ?? c)
+    .join('')
     .replace(/['’]/gu, '')
     .replace(/[^a-z0-9]+/gu, '-')
     .replace(/^-+|-+$/gu, '');

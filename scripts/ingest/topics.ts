@@ -1,6 +1,6 @@
 /**
  * Tags papers with topics from the vocabulary's rules. A rule is a word or phrase matched on word
- * stems (src/lib/words.ts: "test-time computing" matches "test-time compute", "quantisation"
+ * stems (src/lib/words.ts and spellings.ts: "test-time computing" matches "test-time compute", "quantisation"
  * matches "quantization"), case and punctuation aside. A hit in the title counts three times one
  * in the abstract or the source's keywords; each phrase counts at most three times, so one repeated
  * word cannot outweigh a topic that fits the paper more broadly.
@@ -15,7 +15,8 @@
  */
 import { texToText } from '../../src/lib/math.ts';
 import { MAX_TOPICS } from '../../src/lib/schema.ts';
-import { americanSpelling, stem, words } from '../../src/lib/words.ts';
+import { americanSpelling, spellingStem } from '../../src/lib/spellings.ts';
+import { isFormOf, words } from '../../src/lib/words.ts';
 
 export interface TopicRule {
   id: string;
@@ -41,21 +42,21 @@ export interface TopicText {
 }
 
 /** A topic needs this score to be assigned: one title hit, or two abstract hits. */
-export const MIN_SCORE = 2;
+const MIN_SCORE = 2;
 const TITLE_WEIGHT = 3;
 const MAX_HITS_PER_PHRASE = 3;
 
 /** A phrase as it is matched: its word stems, the ending of a word (`*bench`), or words as written (`=optimizer`). */
 type Phrase = { stems: string[] } | { ending: string } | { exact: string[] };
 
-/** A word as `=word` compares it: folded, in American spelling, without a plural ending. */
-const singular = (word: string): string => americanSpelling(word).replace(/(?<=[^s])s$/u, '');
+/** Whether a folded word of the text is the word of an `=word` phrase, or its plural, in either spelling. */
+const isExactly = (word: string, base: string): boolean => isFormOf(americanSpelling(word), base);
 
 function toPhrase(text: string): Phrase {
   const trimmed = text.trim();
   if (trimmed.startsWith('*')) return { ending: words(trimmed).join('') };
-  if (trimmed.startsWith('=')) return { exact: words(trimmed).map(singular) };
-  return { stems: words(trimmed).map(stem) };
+  if (trimmed.startsWith('=')) return { exact: words(trimmed).map(americanSpelling) };
+  return { stems: words(trimmed).map(spellingStem) };
 }
 
 /** A text's words and their stems, with where each stem occurs, for counting phrases. */
@@ -66,7 +67,7 @@ class Stems {
 
   constructor(text: string) {
     this.words = words(texToText(text));
-    this.stems = this.words.map(stem);
+    this.stems = this.words.map(spellingStem);
     this.stems.forEach((s, i) => {
       const positions = this.at.get(s);
       if (positions) positions.push(i);
@@ -81,7 +82,7 @@ class Stems {
       const [first = '', ...rest] = phrase.exact;
       let n = 0;
       this.words.forEach((w, i) => {
-        if (singular(w) === first && rest.every((s, k) => singular(this.words[i + 1 + k] ?? '') === s)) n += 1;
+        if (isExactly(w, first) && rest.every((s, k) => isExactly(this.words[i + 1 + k] ?? '', s))) n += 1;
       });
       return n;
     }

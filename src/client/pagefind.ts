@@ -2,22 +2,22 @@
  * Loads Pagefind on demand. Its script and WASM are fetched the first time this is called (when a
  * search box gets focus, or the search page opens), never on a plain page load.
  */
-import type { PagefindText } from '../lib/search-text';
-
 export interface PagefindResult {
   id: string;
   score: number;
   data: () => Promise<PagefindData>;
 }
 
-export interface PagefindData extends PagefindText {
+export interface PagefindData {
   url: string;
-  excerpt: string;
+  /** The page's indexed text, and the positions of the words the query matched in it. */
+  content: string;
+  locations?: number[];
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
 }
 
-export interface PagefindResponse {
+interface PagefindResponse {
   results: PagefindResult[];
   unfilteredResultCount: number;
   filters: Record<string, Record<string, number> | undefined>;
@@ -45,7 +45,6 @@ export function loadPagefind(): Promise<Pagefind> {
     // code (12 KB gzipped). Worth it: with noWorker its WebAssembly runs on the page's thread, and
     // the search page's Lighthouse performance fell from 0.99 to 0.96 (a later largest paint).
     await pagefind.options({
-      excerptLength: EXCERPT_WORDS,
       // Titles carry most of what a reader remembers of a paper.
       ranking: { termFrequency: 0.8, pageLength: 0.6 },
     });

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const CACHE_DIR = process.env['CATALOGUE_ARTEFACT_CACHE'] ?? join('node_modules', '.cache', 'paper-catalogue');
+const CACHE_DIR = process.env['CATALOGUE_ARTEFACT_CACHE'] ?? join('node_modules', '.cache', 'paper-catalogue');
 
 /** A short, stable hash of any JSON-serialisable value or string. */
 export function contentHash(value: unknown): string {

@@ -231,7 +231,7 @@ export function texToUnicode(tex: string): string {
 }
 
 /** Plain text of segments: math spans as their Unicode approximation. */
-export function segmentsToText(segments: readonly Segment[]): string {
+function segmentsToText(segments: readonly Segment[]): string {
   return segments.map((s) => (s.kind === 'math' ? texToUnicode(s.tex) : s.value)).join('');
 }
 
@@ -240,6 +240,8 @@ export function texToText(source: string): string {
   return segmentsToText(splitTex(source));
 }
 
+const escapeText = (text: string): string => text.replace(/[&<>]/gu, (c) => `&#${c.codePointAt(0)};`);
+
 /**
  * Renders an inline formula to MathML at build time. MathML needs no client script, no
  * stylesheet and no web font: the browser typesets it. Untrusted input is safe here:
@@ -247,7 +249,10 @@ export function texToText(source: string): string {
  */
 export function renderTex(tex: string): string {
   try {
-    return katex.renderToString(tex, { output: 'mathml', throwOnError: true, trust: false, strict: 'ignore', maxExpand: 100 });
+    const mathml = katex.renderToString(tex, { output: 'mathml', throwOnError: true, trust: false, strict: 'ignore', maxExpand: 100 });
+    // The search index reads the formula as its readable text, in place (2¹²⁸), never as the
+    // MathML's letters run together or its TeX annotation (x2x^{2}); readers and screen readers get the MathML.
+    return `<span data-pagefind-ignore>${mathml}</span><span hidden>${escapeText(texToUnicode(tex))}</span>`;
   } catch {
     // KaTeX's own error rendering uses an inline style, which the CSP forbids; show the source.
     return `<code class="tex-error">${tex.replace(/[&<>"]/gu, (c) => `&#${c.codePointAt(0)};`)}</code>`;

@@ -7,10 +7,9 @@ import { texToText } from './math.ts';
 import { fromMdxBody } from './mdx.ts';
 import { excerpt } from './text.ts';
 import { fold } from './words.ts';
+import { overviewPaperIds, overviewText } from './overview.ts';
 import { textProblem } from './characters.ts';
 import type { PaperData, SourceData, TopicData } from './schema.ts';
-
-export type Source = SourceData;
 
 export interface Paper {
   id: string;
@@ -20,7 +19,7 @@ export interface Paper {
   titleText: string;
   topics: string[];
   links: Link[];
-  sources: Source[];
+  sources: SourceData[];
   authors?: string[];
   arxiv?: string;
   /** The day it was first published on arXiv (YYYY-MM-DD). */
@@ -42,7 +41,7 @@ export interface Paper {
 }
 
 /** Characters of the abstract shown on a paper's card. */
-export const TEASER_LENGTH = 240;
+const TEASER_LENGTH = 240;
 
 export interface Topic {
   id: string;
@@ -52,6 +51,10 @@ export interface Topic {
   /** Other names readers search for (abbreviations, spellings). */
   aliases: string[];
   file: string;
+  /** A curated overview's first paragraph, as plain text, when the topic has one (content/topics/<id>.mdx). */
+  overview?: string;
+  /** The papers the overview cites. */
+  cites?: string[];
 }
 
 /** The raw shape of a collection entry that the model needs. */
@@ -88,7 +91,12 @@ export function toPaper(entry: RawEntry<PaperData>): Paper {
 
 export function toTopic(entry: RawEntry<TopicData>): Topic {
   const { name, summary, description, aliases } = entry.data;
-  return { id: entry.id, name, summary, description, aliases, file: entry.filePath ?? `${entry.id}.yaml` };
+  const topic: Topic = { id: entry.id, name, summary, description, aliases, file: entry.filePath ?? `${entry.id}.yaml` };
+  if (entry.body?.trim()) {
+    topic.overview = overviewText(entry.body);
+    topic.cites = overviewPaperIds(entry.body);
+  }
+  return topic;
 }
 
 /** Compares strings the way a reader expects (case- and accent-aware, numbers in numeric order). */
@@ -157,6 +165,14 @@ export function catalogueProblems(papers: readonly Paper[], topics: readonly Top
     for (const id of paper.topics) {
       if (!known.has(id))
         problems.push(`${paper.file}: topics: unknown topic "${id}"; use an id from content/topics/ or add a topic file there`);
+    }
+  }
+  for (const topic of topics) {
+    for (const id of topic.cites ?? []) {
+      if (!byId.has(id))
+        problems.push(
+          `${topic.file}: overview: <Paper id="${id}"> names no paper of the catalogue; use the id of an entry in content/papers/ (its file name)`,
+        );
     }
   }
   const used = new Set(papers.flatMap((p) => p.topics));

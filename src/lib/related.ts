@@ -6,9 +6,6 @@
  */
 import { forEachToken } from './terms.ts';
 
-export { tokenize } from './terms.ts';
-export { stem } from './text.ts';
-
 export interface Document {
   id: string;
   title: string;
@@ -52,6 +49,7 @@ class Vocabulary {
   readonly keys: string[] = [];
   private readonly surfaces: string[] = [];
 
+  /** The term's id; of the forms it is written in, the shortest (then first A–Z) is shown, whatever the papers' order. */
   id(key: string, surface: string): number {
     let id = this.ids.get(key);
     if (id === undefined) {
@@ -59,6 +57,9 @@ class Vocabulary {
       this.ids.set(key, id);
       this.keys.push(key);
       this.surfaces.push(surface);
+    } else {
+      const shown = this.surfaces[id] ?? surface;
+      if (surface.length < shown.length || (surface.length === shown.length && surface < shown)) this.surfaces[id] = surface;
     }
     return id;
   }

@@ -12,7 +12,7 @@ export const MAX_ID_LENGTH = 80;
 /** Ids that would collide with the site's own pages under /papers/. */
 export const RESERVED_IDS: readonly string[] = ['a-z', 'page'];
 export const MAX_TOPICS = 4;
-export const LINK_KINDS = ['code', 'project', 'other'] as const;
+const LINK_KINDS = ['code', 'project', 'other'] as const;
 
 export { textProblem } from './characters.ts';
 
@@ -35,7 +35,7 @@ const missingOr =
   (issue: { input?: unknown }): string =>
     issue.input === undefined || (nullIsMissing && issue.input === null) ? `${field} is missing; ${add}` : wrong;
 
-const cleanText = (field: string, of: 'paper' | 'topic' = 'paper') =>
+const cleanText = (field: string, of: 'paper' | 'topic' | 'abbreviation' = 'paper') =>
   z
     .string({
       // `title: null` is YAML's null, not a missing title: quoting it is the fix.
@@ -59,7 +59,7 @@ function fields<Shape extends z.ZodRawShape>(what: string, shape: Shape) {
   });
 }
 
-export const linkSchema = fields('a link', {
+const linkSchema = fields('a link', {
   kind: z
     .enum(LINK_KINDS, { error: `link kind must be one of: ${LINK_KINDS.join(', ')}` })
     .describe('`code` for a GitHub/GitLab repository, `project` for a project page, `other` for anything else.'),
@@ -68,7 +68,7 @@ export const linkSchema = fields('a link', {
     .describe('The URL as it appears in the abstract, without trailing punctuation.'),
 }).describe('A URL found in the abstract.');
 
-export const sourceSchema = fields('a source', {
+const sourceSchema = fields('a source', {
   listing: z
     .string({ error: missingOr('source listing', 'add the id of the source in content/sources/', 'source listing must be a string') })
     .regex(ID_PATTERN, { error: 'source listing must be the id of a file in content/sources/ (lowercase, dashes)' })
@@ -227,9 +227,20 @@ export const topicSchema = fields('a topic', {
     })
     .default([])
     .describe('Phrases whose presence stops a match, for rules that over-reach.'),
-}).describe('A topic in content/topics/<id>.yaml. The file name is the id and the URL segment /topics/<id>/.');
+}).describe(
+  'A topic in content/topics/<id>.yaml, or <id>.mdx with a curated overview as its body. The file name is the id and the URL segment /topics/<id>/.',
+);
 
 export type TopicData = z.output<typeof topicSchema>;
+
+export const glossarySchema = fields('a glossary entry', {
+  expand: z
+    .array(cleanText('expand', 'abbreviation').pipe(z.string().min(3, { error: 'an expansion needs at least 3 characters' })), {
+      error: 'expand must be a list of what the abbreviation stands for, e.g. { expand: [large language model] }',
+    })
+    .min(1, { error: 'expand is empty; write what the abbreviation stands for' })
+    .describe('What the abbreviation stands for, singular, lower case except names: [large language model].'),
+}).describe('An abbreviation of the field in content/glossary.yaml: the key is the abbreviation as written (LLM, LoRA, μP).');
 
 /** The field (dotted path; the unknown keys for a typo in a field name) and the message of each zod issue. */
 export function fieldIssues(error: z.ZodError): { field: string; message: string }[] {

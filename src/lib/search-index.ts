@@ -1,22 +1,59 @@
 /**
- * What paper pages give Pagefind beyond their text, for the searches readers type: the other
- * spelling (British or American) of their words. Built at build time only; the search page's own
- * script does not load the word toolkit's data.
+ * What a paper page gives Pagefind beyond its visible text, for the searches readers type: the
+ * forms of its words that the page does not hold itself. Indexed as hidden text after the abstract,
+ * and paired with the words they stand for in the page's `also` metadata (search-text.ts), so
+ * Pagefind's match on one marks the words the reader sees. Built at build time only: the search
+ * page's script never loads the spelling data or the glossary.
  */
-import { otherSpelling } from './words.ts';
+import type { Abbreviations } from './acronyms.ts';
+import type { Also } from './search-text.ts';
+import { otherSpelling } from './spellings.ts';
+import { GREEK, GREEK_LATIN } from './text.ts';
+import { fold, stripMarks } from './words.ts';
+
+/** Each Greek letter spelled out, as its TeX name (μ → mu; ε → epsilon, not varepsilon). */
+const GREEK_NAMES = new Map<string, string>();
+for (const [name, letter] of GREEK) if (!GREEK_NAMES.has(letter)) GREEK_NAMES.set(letter, name);
 
 /**
- * The other spellings of a text's words, British or American, that the text does not hold itself:
- * indexed as hidden text, so "quantisation" finds a paper on quantization, and "behavior" one
- * written in British English. From the word toolkit's spelling data (src/lib/words.ts).
+ * The ways a word is typed on an ASCII keyboard: Greek letters spelled out or as Latin letters,
+ * scripts as digits, accents dropped (μP → muP, DεpS → DepsilonpS and DepS, SP²OT → SP2OT, 2¹²⁸ → 2128).
  */
-export function spellingVariants(text: string): string[] {
-  const words = text.split(/[^\p{L}]+/u).filter(Boolean);
-  const seen = new Set(words.map((w) => w.toLowerCase()));
-  return words.flatMap((w) => {
-    const other = otherSpelling(w);
-    if (!other || seen.has(other.toLowerCase())) return [];
-    seen.add(other.toLowerCase());
-    return [other];
+function keyboardForms(word: string): string[] {
+  const plain = word.normalize('NFKC');
+  const forms = [GREEK_NAMES, GREEK_LATIN].map((table) => [...plain].map((c) => table.get(c) ?? c).join(''));
+  return [...new Set([plain, ...forms].map(stripMarks))].filter((f) => f !== word);
+}
+
+/** Only what Pagefind reads as words, and the `also` metadata can hold. */
+const SAFE = /^[\p{L}\p{N}][\p{L}\p{N}\s'’-]*$/u;
+
+/**
+ * The forms of a text's words that it does not hold: the other spelling (British or American), the
+ * keyboard forms, and what its abbreviations stand for or the abbreviations of what it spells out.
+ * Each as [the form, the words of the text it stands for], once.
+ */
+export function otherForms(text: string, abbreviations?: Abbreviations): Also[] {
+  // As the index holds them: in any case, but with their scripts (2¹²⁸ is not 2128 to Pagefind).
+  const own = new Set(text.split(/[^\p{L}\p{N}]+/u).map((w) => w.toLowerCase()));
+  const pairs: Also[] = [];
+  for (const word of new Set(text.split(/[^\p{L}\p{N}]+/u).filter(Boolean))) {
+    const spelt = otherSpelling(word);
+    pairs.push(...(spelt ? [[spelt, word] as Also] : []), ...keyboardForms(word).map((f): Also => [f, word]));
+  }
+  pairs.push(...(abbreviations?.otherForms(text) ?? []));
+  const seen = new Set<string>();
+  return pairs.filter(([hidden, shown]) => {
+    const key = hidden.toLowerCase();
+    if (own.has(key) || seen.has(key) || !SAFE.test(hidden) || !SAFE.test(shown) || hidden.includes('=')) return false;
+    seen.add(key);
+    return true;
   });
+}
+
+/** The hidden forms of a paper's title (indexed with the title's weight) and of its abstract. */
+export function searchTerms(title: string, abstract: string, abbreviations?: Abbreviations): { title: Also[]; abstract: Also[] } {
+  const inTitle = otherForms(title, abbreviations);
+  const titleKeys = new Set(inTitle.map(([h]) => fold(h)));
+  return { title: inTitle, abstract: otherForms(abstract, abbreviations).filter(([h]) => !titleKeys.has(fold(h))) };
 }

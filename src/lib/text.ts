@@ -93,19 +93,6 @@ export function excerpt(text: string, max: number): string {
   return `${head.join('').replace(/[\s,;:.–—-]+$/u, '')}…`;
 }
 
-/**
- * Reduces a word to a crude stem: lowercase, plural endings off ("strategies" → "strategy",
- * "images" → "image", "classes" → "class", but "analysis" and "loss" stay).
- */
-export function stem(word: string): string {
-  const w = word.toLowerCase();
-  if (w.length <= 3) return w;
-  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
-  if (w.endsWith('sses')) return w.slice(0, -2);
-  if (w.endsWith('s') && !/(?:ss|us|is|ys)$/u.test(w)) return w.slice(0, -1);
-  return w;
-}
-
 /** "1 paper", "2 papers". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`;

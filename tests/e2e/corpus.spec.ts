@@ -1,11 +1,19 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { CASES } from '../fixtures/hostile/corpus.ts';
 import { BUILDS, canaryFile, CORPUS_PAGES } from './builds.ts';
 
 const pages = JSON.parse(readFileSync(CORPUS_PAGES, 'utf8')) as Record<string, string[]>;
 const flat = (s: string | null): string => (s ?? '').replace(/\s+/gu, ' ').trim();
+/** The text a reader sees, with math as its readable text (x², as the page gives it beside the MathML). */
+const shown = (locator: Locator): Promise<string> =>
+  locator.evaluate((el) => {
+    const copy = el.cloneNode(true) as Element;
+    for (const n of copy.querySelectorAll('math')) n.remove();
+    return (copy.textContent ?? '').replace(/\s+/gu, ' ').trim();
+  });
 
 for (const c of CASES) {
   if (c.expect.outcome !== 'build') continue;
@@ -21,8 +29,8 @@ for (const c of CASES) {
     for (const [i, id] of ids.entries()) {
       const response = await page.goto(`papers/${id}/`);
       expect(response?.status()).toBe(200);
-      expect(flat(await page.locator('h1').textContent())).toBe(flat(expected[i]?.title ?? null));
-      expect(flat(await page.locator('.abstract').textContent())).toBe(flat(expected[i]?.abstract ?? null));
+      expect(await shown(page.locator('h1'))).toBe(flat(expected[i]?.title ?? null));
+      expect(await shown(page.locator('.abstract'))).toBe(flat(expected[i]?.abstract ?? null));
     }
     expect(dialogs).toEqual([]);
   });
@@ -63,4 +71,22 @@ test('words that name Object.prototype properties build, and search finds them',
     const found = await page.locator('#search-results a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(found, query).toEqual(expect.arrayContaining(ids.map((id) => `/papers/${id}/`)));
   }
+});
+
+test('math is found by the ways it is typed, and excerpts show text, never TeX source or decoded markup', async ({ page }) => {
+  const ids = pages['listings/190-math-power-search.txt'] ?? [];
+  expect(ids).toHaveLength(1);
+  const search = async (query: string) => {
+    await page.goto(`search/?q=${encodeURIComponent(query)}`);
+    await expect(page.locator('#search-results')).toHaveAttribute('data-state', `?q=${encodeURIComponent(query).replace(/%20/gu, '+')}`);
+    return page.locator('#search-results a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  };
+  for (const query of ['2^128', '2^{128}', '2128', '2^128 codebooks']) expect((await search(query))[0], query).toBe(`/papers/${ids[0]}/`);
+  expect((await search('Ra24'))[0]).toBe(`/papers/${ids[0]}/`);
+  const first = page.locator('#search-results > li').first();
+  const excerpt = (await first.locator('p').first().textContent()) ?? '';
+  expect(excerpt).toContain('Ra24');
+  expect(excerpt).not.toMatch(/[\^{}\\]|x2x|<b>/u);
+  expect(excerpt.startsWith('Ra24 x² codebooks'), excerpt).toBe(false);
+  await expect(first.locator('p b')).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './fixtures.ts';
-import { writeState } from '../../src/lib/search.ts';
+import { writeState } from '../../src/lib/search-state.ts';
 import { contentPapers, contentTopics } from './content.ts';
 
 const papers = contentPapers();

@@ -17,10 +17,13 @@ import { loadTopics } from '../../scripts/ingest/catalogue.ts';
 import { renderTex, texToText, unicodeToTex } from '../../src/lib/math.ts';
 import { fromMdxBody, toMdxBody } from '../../src/lib/mdx.ts';
 import { relatedPapers } from '../../src/lib/related.ts';
-import { commonWords, matchTopics, pagefindQuery, readState } from '../../src/lib/search.ts';
-import { asciiSpellings, highlight, isExactTitle, markQueryWords, STOP_WORDS } from '../../src/lib/search-text.ts';
-import { spellingVariants } from '../../src/lib/search-index.ts';
-import { americanSpelling, britishSpelling, fold, otherSpelling, stem, words } from '../../src/lib/words.ts';
+import { Abbreviations, definitions } from '../../src/lib/acronyms.ts';
+import { commonWords, matchTopics, pagefindQuery, resolveTopics } from '../../src/lib/search.ts';
+import { otherForms } from '../../src/lib/search-index.ts';
+import { readState } from '../../src/lib/search-state.ts';
+import { highlight, isExactTitle, readAlso, resultText, writeAlso } from '../../src/lib/search-text.ts';
+import { americanSpelling, britishSpelling, otherSpelling } from '../../src/lib/spellings.ts';
+import { fold, stem, STOP_WORDS, words } from '../../src/lib/words.ts';
 import { scratchContent, scratchDir } from './helpers.ts';
 
 const NAMES = [
@@ -65,22 +68,32 @@ describe('Object.prototype names as words', () => {
     const topics = [{ id: 'video', name: 'Video', aliases: ['text-to-video'] }];
     for (const name of NAMES) {
       const bare = name.replace(/_/gu, '');
+      const isStop = words(name).every((w) => STOP_WORDS.has(w));
       // A stop word ("at", "in") is left out like any other.
-      expect(pagefindQuery(`${name} models`, new Set(['model'])), name).toBe(STOP_WORDS.has(name) ? 'models' : name);
+      expect(pagefindQuery(`${name} models`, new Set(['model'])), name).toBe(isStop ? 'models' : name);
       expect(matchTopics(name, topics), name).toEqual([]);
-      expect(readState(new URLSearchParams({ q: name, topic: name })), name).toEqual({ query: name, topics: [name], code: false });
-      expect(highlight(`The ${name} paper`, name), name).toBe(`The ${name.replace(bare, `<mark>${bare}</mark>`)} paper`);
+      const state = readState(new URLSearchParams({ q: name, topic: name }));
+      expect(state, name).toEqual({ query: name, topics: [name], code: false, all: false });
+      expect(resolveTopics(state, topics).topics, name).toEqual([]);
+      expect(
+        highlight(`The ${name} paper`, name).filter((p) => p.mark),
+        name,
+      ).toEqual(isStop ? [] : [{ text: bare, mark: true }]);
       expect(isExactTitle(name, `${name}: a paper`), name).toBe(true);
-      expect(spellingVariants(ABSTRACT(name)), name).toEqual(name === 'normalize' ? ['normalise'] : []);
-      expect(asciiSpellings(ABSTRACT(name)), name).toEqual([]);
-      const [before = '', after = ''] = name.split(bare);
-      expect(markQueryWords([{ text: `a ${name} b`, mark: false }], name), name).toEqual([
-        { text: `a ${before}`, mark: false },
-        { text: bare, mark: true },
-        { text: `${after} b`, mark: false },
-      ]);
+      const abbreviations = new Abbreviations([{ abbreviation: 'LLM', expansions: ['large language model'] }], definitions(ABSTRACT(name)));
+      expect(otherForms(ABSTRACT(name), abbreviations), name).toEqual(name === 'normalize' ? [['normalise', 'normalize']] : []);
+      expect(readAlso(writeAlso([[name, name]])), name).toEqual([[name, name]]);
+      const found = { content: `The ${name}. ${ABSTRACT(name)}`, locations: [1], title: `The ${name}`, also: [] };
+      expect(
+        resultText(found, name, 10)
+          .excerpt.map((p) => p.text)
+          .join(''),
+        name,
+      ).toContain(name);
     }
-    expect(commonWords(Array.from({ length: 60 }, () => NAMES.join(' ')))).toEqual(expect.arrayContaining(['constructor', 'tostring']));
+    expect(commonWords(Array.from({ length: 60 }, () => NAMES.join(' ')))).toEqual(
+      expect.arrayContaining([stem('constructor'), stem('toString')]),
+    );
   });
 
   it('pass through topic matching and related papers', () => {

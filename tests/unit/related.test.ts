@@ -1,18 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { relatedPapers, stem, tokenize } from '../../src/lib/related.ts';
+import { relatedPapers } from '../../src/lib/related.ts';
+import { tokenize } from '../../src/lib/terms.ts';
 
 const doc = (id: string, title: string, text: string) => ({ id, title, text });
 
-describe('tokenize and stem', () => {
-  it('drops stopwords and numbers, keeps hyphenated compounds, stems plurals', () => {
-    expect(tokenize('We propose test-time scaling of diffusion models in 2024.').map((t) => t.stem)).toEqual([
+describe('tokenize', () => {
+  it('drops stop words and numbers and keeps hyphenated compounds whole', () => {
+    expect(tokenize('We propose test-time scaling of diffusion models in 2024.').map((t) => t.surface)).toEqual([
       'test-time',
       'scaling',
       'diffusion',
-      'model',
+      'models',
     ]);
-    expect(stem('strategies')).toBe('strategy');
-    expect(stem('loss')).toBe('loss');
+  });
+
+  it('gives a word one stem in its plural, -ing and British forms, and keeps apart words that only look alike', () => {
+    const stems = (text: string) => new Set(tokenize(text).map((t) => t.stem));
+    expect(stems('model models modelling modeling')).toHaveLength(1);
+    expect(stems('quantisation quantization')).toHaveLength(1);
+    expect(stems('strategy strategies')).toHaveLength(1);
+    expect(stems('behaviour behaviors')).toHaveLength(1);
+    expect(stems('loss lost')).toHaveLength(2);
+    expect(stems('test-time test-times')).toHaveLength(1);
   });
 });
 

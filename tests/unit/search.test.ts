@@ -1,42 +1,40 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { Abbreviations, definitions } from '../../src/lib/acronyms.ts';
+import {
+  commonWords,
+  COMMON_WORDS_MIN_PAPERS,
+  matchTopics,
+  pagefindQuery,
+  queryWords,
+  rankPartial,
+  resolveTopics,
+  type TopicOption,
+} from '../../src/lib/search.ts';
+import { otherForms, searchTerms } from '../../src/lib/search-index.ts';
 import {
   debounceFor,
   DEBOUNCE_MS,
-  filtersFor,
-  SHORT_WORD_DEBOUNCE_MS,
-  matchTopics,
-  pagefindQuery,
-  commonWords,
-  COMMON_WORDS_MIN_PAPERS,
   describeResults,
+  filtersFor,
   readState,
-  resolveTopics,
+  SHORT_WORD_DEBOUNCE_MS,
   writeState,
-  type TopicOption,
-} from '../../src/lib/search.ts';
-import {
-  abstractExcerpt,
-  excerptParts,
-  asciiAlias,
-  asciiSpellings,
-  americanSpelling,
-  highlight,
-  isExactTitle,
-  markQueryWords,
-} from '../../src/lib/search-text.ts';
-import { spellingVariants } from '../../src/lib/search-index.ts';
+} from '../../src/lib/search-state.ts';
+import { highlight, isExactTitle, readAlso, resultText, writeAlso, type Also, type Part } from '../../src/lib/search-text.ts';
 
 /** Parts written the way a reader sees them: marked words in [brackets]. */
-const show = (parts: { text: string; mark: boolean }[] | undefined): string | undefined =>
-  parts?.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
+const show = (parts: Part[]): string => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
 
 describe('search state in the URL', () => {
-  it('reads and writes q, several topics and code, in a canonical order', () => {
+  it('reads and writes q, several topics, code and all, in a canonical order', () => {
     const state = readState(new URLSearchParams('q=+scaling+laws+&topic=video&topic=diffusion-models&topic=video&code=1'));
-    expect(state).toEqual({ query: 'scaling laws', topics: ['diffusion-models', 'video'], code: true });
+    expect(state).toEqual({ query: 'scaling laws', topics: ['diffusion-models', 'video'], code: true, all: false });
     expect(writeState(state)).toBe('?q=scaling+laws&topic=diffusion-models&topic=video&code=1');
     expect(readState(new URLSearchParams(writeState(state)))).toEqual(state);
-    expect(writeState({ query: '', topics: [], code: false })).toBe('');
+    expect(writeState({ query: 'a b', topics: [], code: false, all: true })).toBe('?q=a+b&all=1');
+    expect(writeState({ query: '', topics: [], code: false, all: true })).toBe('');
   });
 
   it('maps a state to Pagefind filters: all topics, code', () => {
@@ -45,182 +43,82 @@ describe('search state in the URL', () => {
   });
 });
 
-describe('titles', () => {
-  it('spells Greek letters and scripts in ASCII for people typing them', () => {
-    expect(asciiAlias('Scaling Diffusion Transformers Efficiently via μP')).toBe('Scaling Diffusion Transformers Efficiently via muP');
-    expect(asciiAlias('SP²OT: Transport')).toBe('SP2OT: Transport');
-    expect(asciiAlias('Plain title')).toBeUndefined();
-    expect(asciiSpellings('DεpS: Delayed ε-Shrinking via μP, γ and 10¹⁹')).toEqual(['DepsilonpS', 'epsilon', 'muP', 'gamma', 'DepS']);
-    expect(asciiSpellings('Plain title')).toEqual([]);
+describe('pagefindQuery', () => {
+  it('leaves out stop words, unless they are all there is or a phrase is quoted', () => {
+    expect(pagefindQuery('mixture of experts')).toBe('mixture experts');
+    expect(pagefindQuery('Scaling Laws for the Language Models')).toBe('Scaling Laws Language Models');
+    expect(pagefindQuery('of the')).toBe('of the');
+    expect(pagefindQuery('"mixture of experts"')).toBe('"mixture of experts"');
   });
 
-  it('spells the words of a text the other way, British or American, for people typing them', () => {
-    expect(spellingVariants('Post-Training Quantization of Optimizers: analyse the behaviour')).toEqual([
-      'Quantisation',
-      'Optimisers',
-      'analyze',
-      'behavior',
-    ]);
-    expect(spellingVariants('Modelling and labeled centres, colorful tumours; realised and realized')).toEqual([
-      'Modeling',
-      'labelled',
-      'centers',
-      'colourful',
-      'tumors',
-    ]);
-    expect(spellingVariants('QUANTIZATION and generalizability')).toEqual(['QUANTISATION', 'generalisability']);
+  it("leaves out the catalogue's common words beside rarer ones, in any case and number", () => {
+    const common = new Set(commonWords(Array.from({ length: 60 }, (_, i) => `models trained for task ${i}`)));
+    expect(pagefindQuery('diffusion models', common)).toBe('diffusion');
+    expect(pagefindQuery('Model merging', common)).toBe('merging');
+    expect(pagefindQuery('training of diffusion MODELS', common)).toBe('diffusion');
+    // Nothing rarer to search: the content words stay, so the query still finds what it says.
+    expect(pagefindQuery('the models', common)).toBe('models');
+    expect(pagefindQuery('training models', common)).toBe('training models');
+    expect(pagefindQuery('"diffusion models"', common)).toBe('"diffusion models"');
   });
 
-  it('spells prefixed words, listed pairs and words in capitals, once per word whatever its case', () => {
-    expect(spellingVariants('Unlabelled data, zero-centred Centres, a greyscale defence; remodelled')).toEqual([
-      'Unlabeled',
-      'centered',
-      'Centers',
-      'grayscale',
-      'defense',
-      'remodeled',
-    ]);
-    expect(spellingVariants('Quantization. quantization, QUANTIZATION')).toEqual(['Quantisation']);
+  it('types math as the index holds it: scripts and braces dropped', () => {
+    expect(pagefindQuery('2^{128} codebook')).toBe('2128 codebook');
+    expect(pagefindQuery('2^128 codebook')).toBe('2128 codebook');
+    expect(pagefindQuery('x_i loss')).toBe('xi loss');
+    expect(pagefindQuery('C++ code')).toBe('C++ code');
   });
 
-  it('leaves alone the words spelt one way on both sides of the Atlantic', () => {
-    expect(
-      spellingVariants(
-        'A precise, promising, supervised denoising: otherwise pairwise noise, analysis, size, decision, laboratory, rigorous, advertising, resized, downsizing, humoral',
-      ),
-    ).toEqual([]);
-  });
-
-  it('compares words across spellings in American spelling, half-typed ones too', () => {
-    expect(['optimiser', 'behaviours', 'modelling', 'centre', 'quantisa', 'quantization'].map(americanSpelling)).toEqual([
-      'optimizer',
-      'behaviors',
-      'modeling',
-      'center',
-      'quantiza',
-      'quantization',
-    ]);
-  });
-
-  it('highlights a word typed in the other spelling', () => {
-    expect(highlight('Quantization and behavior modeling', 'quantisation behaviour modelling')).toBe(
-      '<mark>Quantization</mark> and <mark>behavior</mark> <mark>modeling</mark>',
-    );
-  });
-
-  it('still highlights a word typed as written, whole or half typed', () => {
-    expect(highlight('It quantises and analyses', 'quantises analyses')).toBe('It <mark>quantises</mark> and <mark>analyses</mark>');
-    expect(highlight('colour, behaviour and modelling', 'colou behaviou modell')).toBe(
-      '<mark>colour</mark>, <mark>behaviour</mark> and <mark>modelling</mark>',
-    );
-    expect(highlight('zero-centred inputs', 'centre')).toBe('zero-<mark>centred</mark> inputs');
-    expect(highlight('an improvisation', 'improvisa')).toBe('an <mark>improvisation</mark>');
-  });
-
-  it('recognises a title typed in British spelling', () => {
-    expect(isExactTitle('Post-Training Quantisation for Vision Transformers', 'Post-Training Quantization for Vision Transformers')).toBe(
-      true,
-    );
-    expect(isExactTitle('Post-Training Quantisation', 'Post-Training Quantization for Vision Transformers')).toBe(false);
-  });
-
-  it('recognises a query that is a title, give or take case, punctuation and Greek spelling', () => {
-    expect(isExactTitle('scaling diffusion transformers efficiently via mup', 'Scaling Diffusion Transformers Efficiently via μP')).toBe(
-      true,
-    );
-    expect(isExactTitle('GPipe: Efficient Training', 'GPipe — efficient training')).toBe(true);
-    expect(isExactTitle('GPipe', 'GPipe: Efficient Training')).toBe(true);
-    expect(isExactTitle('deps', 'DεpS: Delayed ε-Shrinking')).toBe(true);
-    expect(isExactTitle('Efficient Training', 'GPipe: Efficient Training')).toBe(false);
-    expect(isExactTitle('', 'Anything')).toBe(false);
+  it('names the words a query requires, once each', () => {
+    expect(queryWords('radiance fields of radiance survey')).toEqual(['radiance', 'fields', 'survey']);
   });
 });
 
-describe('highlight', () => {
-  it('marks words starting with a query term and escapes everything else', () => {
-    expect(highlight('Sparse <b>pruning</b> & Pruned nets', 'prun')).toBe(
-      'Sparse &lt;b&gt;<mark>pruning</mark>&lt;/b&gt; &amp; <mark>Pruned</mark> nets',
-    );
-    expect(highlight('A "quoted" title', '')).toBe('A &quot;quoted&quot; title');
+describe('commonWords', () => {
+  /** A catalogue of n texts: every one says "model" or "models", three in four say "images". */
+  const catalogue = (n: number): string[] =>
+    Array.from({ length: n }, (_, i) => `${i % 2 ? 'Models' : 'A model'} of the ${i % 4 ? 'images' : 'text'} number${i}`);
+  const searched = (query: string, texts: string[], share?: number): string => pagefindQuery(query, new Set(commonWords(texts, share)));
+
+  it('finds the words in at least 80% of the papers, in either number, stop words aside', () => {
+    expect(commonWords(catalogue(100))).toHaveLength(1);
+    expect(searched('image models of the text', catalogue(100))).toBe('image text');
+    expect(searched('images model number7', catalogue(100), 0.7)).toBe('number7');
   });
 
-  it('marks what Pagefind matched: singular forms of plural terms, and Greek letters typed in ASCII', () => {
-    expect(highlight('Scaling Law with Learning Rate Annealing', 'scaling laws')).toBe(
-      '<mark>Scaling</mark> <mark>Law</mark> with Learning Rate Annealing',
-    );
-    expect(highlight('Transfer via μP', 'muP')).toBe('Transfer via <mark>μP</mark>');
-    expect(highlight('Mixture of Experts', '"mixture of experts"')).toBe('<mark>Mixture</mark> of <mark>Experts</mark>');
-  });
-});
-
-describe('abstractExcerpt', () => {
-  const title = 'GPipe: Efficient Training of Giant Neural Networks using Pipeline Parallelism';
-  // Pagefind's page text: the heading (which it ends with a full stop), then the abstract.
-  const abstract = Array.from({ length: 60 }, (_, i) => `w${i}`);
-  const content = `${title}. ${abstract.join(' ')}`;
-  const at = (word: string): number => content.split(' ').indexOf(word);
-
-  it('starts after the title when only the title matched', () => {
-    expect(show(abstractExcerpt({ content, locations: [at('GPipe:')] }, title, 5))).toBe('w0 w1 w2 w3 w4 …');
-  });
-
-  it('shows the densest run of matches in the abstract, never the title, from a few words before the first', () => {
-    const locations = [at('GPipe:'), at('w8'), at('w40'), at('w42')];
-    expect(show(abstractExcerpt({ content, locations }, title, 6))).toBe('… w37 w38 w39 [w40] w41 [w42] …');
-  });
-
-  it('ends at the end of the abstract with a full window', () => {
-    expect(show(abstractExcerpt({ content, locations: [at('w59')] }, title, 4))).toBe('… w56 w57 w58 [w59]');
-  });
-
-  it('shows a short abstract whole, without ellipses, as plain text', () => {
-    const parts = abstractExcerpt({ content: 'Why List<T> works. Types <b>&lt;i&gt; here', locations: [4] }, 'Why List<T> works', 30);
-    expect(parts).toEqual([
-      { text: 'Types ', mark: false },
-      { text: '<b>&lt;i&gt;', mark: true },
-      { text: ' here', mark: false },
-    ]);
-  });
-
-  it('starts after the hidden ASCII spellings a page with Greek letters is indexed with, and the title', () => {
-    expect(show(abstractExcerpt({ content: 'muP DepS Scaling via μP. We scale μP', locations: [7] }, 'Scaling via μP', 3))).toBe(
-      'We scale [μP]',
-    );
-  });
-
-  it('opens at the words the query asks for in another spelling, which Pagefind matched only in the hidden spellings', () => {
-    const words = [...abstract.slice(0, 30), 'quantization,', ...abstract.slice(30)].join(' ');
-    const page = { content: `Quantisation ${title}. ${words}`, locations: [0] };
-    expect(show(abstractExcerpt(page, title, 4))).toBe('w0 w1 w2 w3 …');
-    expect(show(abstractExcerpt(page, title, 4, 'quantisation'))).toBe('… w27 w28 w29 [quantization,] …');
-  });
-
-  it("leaves Pagefind's excerpt when the text does not start with the title, is only the title, or is split on U+200B", () => {
-    expect(abstractExcerpt({ content: abstract.join(' '), locations: [3] }, title, 30)).toBeUndefined();
-    expect(abstractExcerpt({ content: `${title}.`, locations: [0] }, title, 30)).toBeUndefined();
-    expect(
-      abstractExcerpt({ content: 'Title. 模型训练', raw_content: 'Title. 模型\u200B训练', locations: [1] }, 'Title', 30),
-    ).toBeUndefined();
-    expect(abstractExcerpt({ content, locations: [1] }, '', 30)).toBeUndefined();
+  it('finds none in a small catalogue, where every word of a few papers would count', () => {
+    expect(commonWords(catalogue(COMMON_WORDS_MIN_PAPERS - 1))).toEqual([]);
+    expect(searched('diffusion models', catalogue(COMMON_WORDS_MIN_PAPERS))).toBe('diffusion');
   });
 });
 
-describe('excerptParts', () => {
-  it("reads Pagefind's excerpt: escaped text, matched words in <mark>", () => {
-    expect(excerptParts('a &lt;b&gt; <mark>GPipe,</mark> c <mark>x&lt;y</mark>')).toEqual([
-      { text: 'a <b> ', mark: false },
-      { text: 'GPipe,', mark: true },
-      { text: ' c ', mark: false },
-      { text: 'x<y', mark: true },
+describe('rankPartial', () => {
+  const r = (id: string, score: number) => ({ id, score });
+  it('ranks the papers holding most words first, then by score, and says which words each lacks', () => {
+    const ranked = rankPartial([
+      { word: 'extended', results: [r('a', 1)] },
+      { word: 'radiance', results: [r('xr', 2), r('nerf', 5)] },
+      { word: 'fields', results: [r('xr', 2), r('nerf', 5)] },
+      { word: 'survey', results: [r('xr', 3), r('b', 9)] },
     ]);
+    expect(ranked.map((h) => [h.result.id, h.missing])).toEqual([
+      ['xr', ['extended']],
+      ['nerf', ['extended', 'survey']],
+    ]);
+  });
+
+  it('shows nothing for a single word, or papers with fewer than half the words', () => {
+    expect(rankPartial([{ word: 'x', results: [r('a', 1)] }])).toEqual([]);
+    expect(rankPartial(['a', 'b', 'c'].map((word) => ({ word, results: word === 'a' ? [r('p', 1)] : [] })))).toEqual([]);
   });
 });
 
 describe('matchTopics', () => {
+  // The aliases as the page gives them: the topic's own, and the other forms of its name (searchNames).
   const topics = [
     { id: 'diffusion-models', name: 'Diffusion models' },
-    { id: 'hyperparameter-transfer', name: 'Hyperparameter transfer (μP)' },
-    { id: 'quantization', name: 'Quantization' },
+    { id: 'hyperparameter-transfer', name: 'Hyperparameter transfer (μP)', aliases: ['muP', 'maximal update parametrization'] },
+    { id: 'quantization', name: 'Quantization', aliases: ['Quantisation'] },
     { id: 'scaling-laws', name: 'Scaling laws' },
     { id: 'mixture-of-experts', name: 'Mixture of experts', aliases: ['MoE'] },
     { id: 'optimizers', name: 'Optimisers and learning rates', aliases: ['optimizer'] },
@@ -229,17 +127,13 @@ describe('matchTopics', () => {
   ];
   const ids = (q: string, among: TopicOption[] = topics): string[] => matchTopics(q, among).map((t) => t.id);
 
-  it('finds topics whose name the query names, by word prefixes', () => {
+  it('finds topics whose name or alias the query names, by word prefixes', () => {
     expect(ids('quantization')).toEqual(['quantization']);
     expect(ids('Diffusion')).toEqual(['diffusion-models']);
     expect(ids('scaling law')).toEqual(['scaling-laws']);
     expect(ids('muP')).toEqual(['hyperparameter-transfer']);
-  });
-
-  it('finds a topic by an alias, and across British and American spelling', () => {
     expect(ids('moe')).toEqual(['mixture-of-experts']);
     expect(ids('ViT')).toEqual(['vision-transformers']);
-    expect(ids('optimizer')).toEqual(['optimizers']);
     expect(ids('optimiser')).toEqual(['optimizers']);
     expect(ids('quantisation')).toEqual(['quantization']);
   });
@@ -252,7 +146,6 @@ describe('matchTopics', () => {
     ];
     expect(ids('neural architecture searches', more)).toEqual(['nas']);
     expect(ids('image patches', more)).toEqual(['patches']);
-    expect(ids('image patch', more)).toEqual(['patches']);
     expect(ids('KV caches', more)).toEqual(['kv']);
   });
 
@@ -264,120 +157,34 @@ describe('matchTopics', () => {
     expect(ids('vi')).toEqual(['video', 'vision-transformers']);
   });
 
-  it('matches whole words, so a word that merely starts like a name or alias names nothing', () => {
-    const more = [
-      ...topics,
-      { id: 'parallelism', name: 'Parallelism and memory', aliases: ['ZeRO'] },
-      { id: 'ar', name: 'AR', aliases: ['VAR'] },
-    ];
+  it('matches whole words, ignores stop words and lone letters, and finds nothing for other words', () => {
+    const more = [...topics, { id: 'ar', name: 'AR', aliases: ['VAR'] }];
     expect(ids('variational inference', more)).toEqual([]);
-    expect(ids('nash equilibrium', more)).toEqual([]);
-    expect(ids('vital comes images', more)).toEqual([]);
-    expect(ids('parallelis', more)).toEqual(['parallelism']);
     expect(ids('VAR models', more)).toEqual(['ar']);
-  });
-
-  it('ignores stop words and single letters, which would name half the vocabulary', () => {
     expect(ids('of')).toEqual([]);
-    expect(ids('a')).toEqual([]);
     expect(ids('C++')).toEqual([]);
     expect(ids('mixture of')).toEqual(['mixture-of-experts']);
-  });
-
-  it('finds nothing for words no topic name has, or an empty query', () => {
     expect(ids('GPipe')).toEqual([]);
     expect(ids('scaling diffusion')).toEqual([]);
     expect(ids('  ')).toEqual([]);
   });
 });
 
-describe('markQueryWords', () => {
-  it('marks every word of the query in an excerpt, also those Pagefind did not search for', () => {
-    const parts = [
-      { text: '… latent ', mark: false },
-      { text: 'diffusion', mark: true },
-      { text: ' models (LDMs) model the <data> of ', mark: false },
-    ];
-    expect(show(markQueryWords(parts, 'diffusion models'))).toBe('… latent [diffusion] [models] (LDMs) [model] the <data> of ');
-    expect(
-      markQueryWords(parts, 'diffusion models')
-        .map((p) => p.text)
-        .join(''),
-    ).toBe(parts.map((p) => p.text).join(''));
-  });
-
-  it('leaves stop words unmarked and keeps what Pagefind marked', () => {
-    const parts = [
-      { text: 'the ', mark: false },
-      { text: 'GPipe,', mark: true },
-      { text: ' of it', mark: false },
-    ];
-    expect(show(markQueryWords(parts, 'the GPipe of'))).toBe('the [GPipe,] of it');
-  });
-});
-
-describe('pagefindQuery', () => {
-  it('leaves out stop words, unless they are all there is or a phrase is quoted', () => {
-    expect(pagefindQuery('mixture of experts')).toBe('mixture experts');
-    expect(pagefindQuery('Scaling Laws for the Language Models')).toBe('Scaling Laws Language Models');
-    expect(pagefindQuery('to be or not to be')).toBe('be not be');
-    expect(pagefindQuery('of the')).toBe('of the');
-    expect(pagefindQuery('"mixture of experts"')).toBe('"mixture of experts"');
-  });
-
-  it("leaves out the catalogue's common words beside rarer ones, in any case and number", () => {
-    const common = new Set(['model', 'training']);
-    expect(pagefindQuery('diffusion models', common)).toBe('diffusion');
-    expect(pagefindQuery('Model merging', common)).toBe('merging');
-    expect(pagefindQuery('training of diffusion MODELS', common)).toBe('diffusion');
-    // Nothing rarer to search: the content words stay, so the query still finds what it says.
-    expect(pagefindQuery('the models', common)).toBe('models');
-    expect(pagefindQuery('training models', common)).toBe('training models');
-    // A compound is not the common word, and a quoted phrase is searched as typed.
-    expect(pagefindQuery('model-based planning', common)).toBe('model-based planning');
-    expect(pagefindQuery('"diffusion models"', common)).toBe('"diffusion models"');
-  });
-});
-
-describe('commonWords', () => {
-  /** A catalogue of n texts: every one says "model" or "models", three in four say "images". */
-  const catalogue = (n: number): string[] =>
-    Array.from({ length: n }, (_, i) => `${i % 2 ? 'Models' : 'A model'} of the ${i % 4 ? 'images' : 'text'} number${i}`);
-  /** What a query searches, given the common words of a catalogue. */
-  const searched = (query: string, texts: string[], share?: number): string => pagefindQuery(query, new Set(commonWords(texts, share)));
-
-  it('finds the words in at least 80% of the papers, in either number, stop words aside', () => {
-    expect(commonWords(catalogue(100))).toHaveLength(1);
-    expect(searched('image models of the text', catalogue(100))).toBe('image text');
-    expect(searched('image model', catalogue(100), 0.7)).toBe('image model');
-    expect(searched('images model number7', catalogue(100), 0.7)).toBe('number7');
-  });
-
-  it('finds none in a small catalogue, where every word of a few papers would count', () => {
-    expect(commonWords(catalogue(COMMON_WORDS_MIN_PAPERS - 1))).toEqual([]);
-    expect(searched('diffusion models', catalogue(COMMON_WORDS_MIN_PAPERS - 1))).toBe('diffusion models');
-    expect(searched('diffusion models', catalogue(COMMON_WORDS_MIN_PAPERS))).toBe('diffusion');
-  });
-});
-
-describe('resolveTopics', () => {
-  const topics = [
-    { id: 'scaling-laws', name: 'Scaling laws' },
-    { id: 'video', name: 'Video' },
-  ];
+describe('resolveTopics, describeResults and debounceFor', () => {
   it('keeps known ids, turns names into ids and drops what names no topic', () => {
+    const topics = [
+      { id: 'scaling-laws', name: 'Scaling laws' },
+      { id: 'video', name: 'Video' },
+    ];
     const state = { query: 'q', topics: ['Scaling laws', 'bogus', 'video'], code: true };
     expect(resolveTopics(state, topics)).toEqual({ query: 'q', topics: ['scaling-laws', 'video'], code: true });
   });
-});
 
-describe('describeResults', () => {
-  const name = (id: string): string => ({ quantization: 'Quantization', 'scaling-laws': 'Scaling laws', video: 'Video' })[id] ?? id;
   it('names the query and every filter, so an empty list says why', () => {
+    const name = (id: string): string => ({ quantization: 'Quantization', 'scaling-laws': 'Scaling laws', video: 'Video' })[id] ?? id;
     expect(describeResults(0, { query: 'scaling', topics: ['quantization', 'scaling-laws'], code: true }, name)).toBe(
       'No papers found for “scaling” in Quantization and Scaling laws with code.',
     );
-    expect(describeResults(1, { query: 'gpipe', topics: [], code: false }, name)).toBe('1 paper found for “gpipe”.');
     expect(describeResults(1, { query: '"mixture of experts"', topics: [], code: false }, name)).toBe(
       '1 paper found for “mixture of experts”.',
     );
@@ -385,19 +192,176 @@ describe('describeResults', () => {
       '12 papers found in Quantization, Scaling laws and Video.',
     );
   });
-});
 
-describe('debounceFor', () => {
   it('waits longer while the word being typed has one or two letters', () => {
     expect(SHORT_WORD_DEBOUNCE_MS).toBeGreaterThan(DEBOUNCE_MS);
-    for (const typing of ['d', 'di', 'diffusion m', 'diffusion mo', 'μP', '3D'])
-      expect(debounceFor(typing), typing).toBe(SHORT_WORD_DEBOUNCE_MS);
-    for (const typing of ['dif', 'diffusion', 'diffusion mod', 'muP', 'diffusion ', '3D ', '👍👍👍'])
-      expect(debounceFor(typing), typing).toBe(DEBOUNCE_MS);
+    for (const typing of ['d', 'di', 'diffusion m', 'μP', '3D']) expect(debounceFor(typing), typing).toBe(SHORT_WORD_DEBOUNCE_MS);
+    for (const typing of ['dif', 'diffusion mod', 'muP', '3D ', '', '   ']) expect(debounceFor(typing), typing).toBe(DEBOUNCE_MS);
+  });
+});
+
+describe('what a result shows', () => {
+  /** A page as Pagefind indexes it: title, abstract, then the hidden forms, and the positions it matched. */
+  const page = (title: string, abstract: string, also: Also[], matched: (word: string, i: number) => boolean) => {
+    const content = [`${title}.`, abstract, ...also.map(([h]) => h)].join(' ');
+    const locations = content.split(/\s+/u).flatMap((w, i) => (matched(w.replace(/[.,]$/u, ''), i) ? [i] : []));
+    return { content, title, also, locations };
+  };
+  const ABSTRACT = 'We quantize vision transformers to four bits. Quantization of attention is hard; our quantizer keeps accuracy.';
+
+  it('marks the title words and the excerpt words Pagefind matched, and opens the excerpt after the title', () => {
+    const found = page('Post-Training Quantization for ViTs', ABSTRACT, [], (w) => /^quantiz/iu.test(w));
+    const { title, excerpt } = resultText(found, 'quantization', 30);
+    expect(show(title)).toBe('Post-Training [Quantization] for ViTs');
+    expect(show(excerpt)).toBe(
+      'We [quantize] vision transformers to four bits. [Quantization] of attention is hard; our [quantizer] keeps accuracy.',
+    );
   });
 
-  it('searches an emptied box at the usual pace, to clear the results', () => {
-    expect(debounceFor('')).toBe(DEBOUNCE_MS);
-    expect(debounceFor('   ')).toBe(DEBOUNCE_MS);
+  it('marks the words a hidden form stands for: another spelling, an abbreviation spelled out', () => {
+    const also: Also[] = [
+      ['quantisation', 'Quantization'],
+      ['vision transformer', 'ViTs'],
+    ];
+    const british = page('Post-Training Quantization for ViTs', ABSTRACT, also, (w) => w === 'quantisation');
+    expect(show(resultText(british, 'quantisation', 30).title)).toBe('Post-Training [Quantization] for ViTs');
+    expect(show(resultText(british, 'quantisation', 30).excerpt)).toContain('[Quantization] of attention');
+    const spelled = page(
+      'Post-Training Quantization for ViTs',
+      ABSTRACT,
+      also,
+      (w, i) => (w === 'vision' || w === 'transformer') && i > 20,
+    );
+    expect(show(resultText(spelled, 'vision transformer', 30).title)).toBe('Post-Training Quantization for [ViTs]');
+  });
+
+  it('shows the densest window of a long abstract with ellipses, never the hidden words', () => {
+    const long = `${'filler '.repeat(40)}pruning and more pruning here ${'tail '.repeat(40)}`.trim();
+    const found = page('A title', long, [['pruned', 'pruning']], (w) => w === 'pruning');
+    const excerpt = show(resultText(found, 'pruning', 10).excerpt);
+    expect(excerpt).toBe('… filler filler filler [pruning] and more [pruning] here tail tail …');
+    expect(
+      show(
+        resultText(
+          page('A title', long, [['pruned', 'pruning']], () => false),
+          'absent',
+          5,
+        ).excerpt,
+      ),
+    ).toBe('filler filler filler filler filler …');
+  });
+
+  it('also marks the words of the query Pagefind did not search for, and highlights a name', () => {
+    const found = page('Diffusion models', 'Latent diffusion models model the data.', [], (w) => /^diffusion$/iu.test(w));
+    expect(show(resultText(found, 'diffusion models', 30).excerpt)).toBe('Latent [diffusion] [models] [model] the data.');
+    expect(show(highlight('Mixture of experts (MoE)', 'mixture exp'))).toBe('[Mixture] of [experts] (MoE)');
+    expect(show(highlight('<b> & "x"', 'b'))).toBe('<b> & "x"');
+  });
+
+  it('recognises a query that is a title, its name before the colon, or either in a hidden form', () => {
+    const also: Also[] = [
+      ['muP', 'μP'],
+      ['Organizing', 'Organising'],
+    ];
+    expect(isExactTitle('gpipe', 'GPipe: Efficient Training of Giant Neural Networks')).toBe(true);
+    expect(isExactTitle('GPipe efficient training of giant neural networks!', 'GPipe: Efficient Training of Giant Neural Networks')).toBe(
+      true,
+    );
+    expect(
+      isExactTitle('scaling diffusion transformers efficiently via muP', 'Scaling Diffusion Transformers Efficiently via μP', also),
+    ).toBe(true);
+    expect(isExactTitle('from skills to talent organizing agents', 'From Skills to Talent: Organising Agents', also)).toBe(true);
+    expect(isExactTitle('gpipe efficient', 'GPipe: Efficient Training')).toBe(false);
+    expect(isExactTitle('', 'GPipe')).toBe(false);
+  });
+
+  it('keeps the hidden forms and what they stand for through the page metadata', () => {
+    const pairs: Also[] = [
+      ['quantisation', 'quantization'],
+      ['partial differential equation', 'PDEs'],
+    ];
+    expect(readAlso(writeAlso(pairs))).toEqual(pairs);
+    expect(readAlso(undefined)).toEqual([]);
+  });
+});
+
+describe('abbreviations', () => {
+  it('finds the definitions a text makes, as Schwartz and Hearst do', () => {
+    expect(
+      definitions(
+        'We solve partial differential equations (PDEs) with a Key-Value (KV) cache and the MAssive Genre-Audience (MAGA) method (e.g., this), ours (Ours) in 2024 (2024) as shown (Fig. 3).',
+      ),
+    ).toEqual([
+      { abbreviation: 'PDE', expansion: 'partial differential equations' },
+      { abbreviation: 'KV', expansion: 'Key-Value' },
+      { abbreviation: 'MAGA', expansion: 'MAssive Genre-Audience' },
+    ]);
+  });
+
+  it('adds to a paper what its abbreviations stand for, and the abbreviation of what it spells out', () => {
+    const known = new Abbreviations([
+      { abbreviation: 'PDE', expansions: ['partial differential equation'] },
+      { abbreviation: 'MoE', expansions: ['mixture of experts'] },
+    ]);
+    expect(known.otherForms('Foundation models for PDEs.')).toEqual([['partial differential equation', 'PDEs']]);
+    expect(known.otherForms('A sparse mixture of experts.')).toEqual([['MoE', 'mixture of experts']]);
+    expect(known.otherForms('Mixture-of-Experts (MoE) layers and partial differential equations (PDEs).')).toEqual([]);
+  });
+
+  it("learns what the catalogue's papers define, unless they disagree or the glossary says otherwise, and reads each paper's own definition first", () => {
+    const learned = new Abbreviations(
+      [{ abbreviation: 'RL', expansions: ['reinforcement learning'] }],
+      [
+        { abbreviation: 'GRPO', expansion: 'Group Relative Policy Optimization' },
+        { abbreviation: 'GRPO', expansion: 'group relative policy optimisation' },
+        { abbreviation: 'TTS', expansion: 'test-time scaling' },
+        { abbreviation: 'TTS', expansion: 'text-to-speech' },
+        { abbreviation: 'RL', expansion: 'robot learning' },
+      ],
+    );
+    expect(learned.otherForms('We train with GRPO.')).toEqual([['group relative policy optimization', 'GRPO']]);
+    expect(learned.otherForms('TTS and RL.')).toEqual([['reinforcement learning', 'RL']]);
+    expect(learned.otherForms('robot learning (RL) for arms; RL helps.')).toEqual([]);
+  });
+
+  it('works both ways for every entry of the glossary', () => {
+    const glossary = parse(readFileSync('content/glossary.yaml', 'utf8')) as Record<string, { expand: string[] }>;
+    const entries = Object.entries(glossary).map(([abbreviation, { expand }]) => ({ abbreviation, expansions: expand }));
+    expect(entries.length).toBeGreaterThanOrEqual(150);
+    const known = new Abbreviations(entries);
+    for (const { abbreviation, expansions } of entries) {
+      const [first = ''] = expansions;
+      expect(known.otherForms(`Results with ${abbreviation} here.`), abbreviation).toEqual(
+        expect.arrayContaining(expansions.map((e) => [e, abbreviation])),
+      );
+      const forms = known.otherForms(`Results with ${first} here.`);
+      expect(
+        forms.map(([h]) => h),
+        first,
+      ).toContain(abbreviation);
+    }
+  });
+});
+
+describe('the hidden forms of a paper', () => {
+  it('are the other spelling, keyboard forms and abbreviations of its words, none it holds, each once', () => {
+    const known = new Abbreviations([{ abbreviation: 'LLM', expansions: ['large language model'] }]);
+    expect(otherForms('Quantization of LLMs: analyse the behaviour of μP, DεpS and a 2¹²⁸ codebook; quantization again.', known)).toEqual([
+      ['Quantisation', 'Quantization'],
+      ['analyze', 'analyse'],
+      ['behavior', 'behaviour'],
+      ['muP', 'μP'],
+      ['DepsilonpS', 'DεpS'],
+      ['DepS', 'DεpS'],
+      ['2128', '2¹²⁸'],
+      ['large language model', 'LLMs'],
+    ]);
+    expect(otherForms('Quantization and quantisation.')).toEqual([]);
+  });
+
+  it("keep the title's apart, so they are indexed with the title's weight", () => {
+    const terms = searchTerms('Scaling via μP', 'We scale with μP and optimise.');
+    expect(terms.title).toEqual([['muP', 'μP']]);
+    expect(terms.abstract).toEqual([['optimize', 'optimise']]);
   });
 });
