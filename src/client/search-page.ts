@@ -14,11 +14,18 @@ const form = $<HTMLFormElement>('[data-search-form]');
 const input = $<HTMLInputElement>('#search-query');
 const status = $<HTMLElement>('#search-status');
 const list = $<HTMLOListElement>('#search-results');
-const topicGroup = $<HTMLElement>('#topic-results');
 const more = $<HTMLButtonElement>('#search-more');
 const show = (selector: string, visible: boolean): void => void $(selector)?.toggleAttribute('hidden', !visible);
 const clone = (id: string): HTMLElement =>
   ($<HTMLTemplateElement>(`#${id}`)?.content.firstElementChild?.cloneNode(true) ?? document.createElement('li')) as HTMLElement;
+/** A copy of a template whose link goes to `href` and reads `parts`. */
+function linked(id: string, href: string, parts: Part[]): HTMLElement {
+  const li = clone(id);
+  const link = li.querySelector('a');
+  if (link) link.href = href;
+  fill(link, parts);
+  return li;
+}
 
 // The topic vocabulary is on the page already, as the filter checkboxes.
 const topics = [...document.querySelectorAll<HTMLInputElement>('input[name="topic"]')].map((box) => ({
@@ -33,18 +40,12 @@ const common = new Set((form?.dataset['commonWords'] ?? '').split(' ').filter(Bo
 let words: Promise<[typeof import('../lib/search'), typeof import('../lib/search-text')]> | undefined;
 const loadWords = () => (words ??= Promise.all([import('../lib/search'), import('../lib/search-text')]));
 
-function currentState(): SearchState {
-  return readState(new URLSearchParams([...new FormData(form ?? undefined).entries()].map(([k, v]) => [k, String(v)])));
-}
-
 function applyState(state: SearchState): void {
   if (input) input.value = state.query;
-  for (const box of document.querySelectorAll<HTMLInputElement>('input[name="topic"]')) box.checked = state.topics.includes(box.value);
-  const code = $<HTMLInputElement>('input[name="code"]');
-  if (code) code.checked = state.code;
+  const boxes = document.querySelectorAll<HTMLInputElement>('[data-search-form] input[type="checkbox"]');
+  for (const box of boxes) box.checked = box.name === 'code' ? state.code : state.topics.includes(box.value);
   // A shared link with filters opens them, except on a phone, where the status line names them.
-  const filters = $<HTMLDetailsElement>('#search-filters');
-  if (filters && (state.topics.length > 0 || state.code) && matchMedia('(min-width: 40rem)').matches) filters.open = true;
+  if ((state.topics.length > 0 || state.code) && matchMedia('(min-width: 40rem)').matches) $('#search-filters')?.setAttribute('open', '');
 }
 
 /** Fills an element with text parts, the marked ones in <mark>: DOM, never HTML. */
@@ -54,17 +55,10 @@ function fill(el: Element | null, parts: Part[]): void {
 
 async function resultItem(data: PagefindData, query: string): Promise<HTMLElement> {
   const [, text] = await loadWords();
-  const found = {
-    content: data.content,
-    locations: data.locations,
-    title: data.meta['title'] ?? data.url,
-    also: text.readAlso(data.meta['also']),
-  };
+  const { content, locations, meta } = data;
+  const found = { content, locations, title: meta['title'] ?? data.url, also: text.readAlso(meta['also']) };
   const { title, excerpt } = text.resultText(found, query, EXCERPT_WORDS);
-  const li = clone('search-result');
-  const link = li.querySelector('a');
-  if (link) link.href = data.url;
-  fill(link, title);
+  const li = linked('search-result', data.url, title);
   fill(li.querySelector('p'), excerpt);
   const chips = (data.meta['topics'] ?? '').split(',').filter(Boolean);
   const ul = li.querySelector('ul');
@@ -80,9 +74,8 @@ function setCounts(counts?: Record<string, Record<string, number> | undefined>):
   }
 }
 
-let generation = 0;
-let pending: PagefindResult[] = [];
-let pendingQuery = '';
+// Which search is current, and the results "Show more" adds next, for the query they were found for.
+let [generation, pending, pendingQuery] = [0, [] as PagefindResult[], ''];
 
 async function showMore(): Promise<void> {
   const mine = generation;
@@ -100,20 +93,14 @@ async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
   [pending, pendingQuery] = [[], state.query];
   if (more) more.hidden = true;
   const selected = state.topics.length + (state.code ? 1 : 0);
-  const count = $('[data-filter-count]');
-  if (count) count.textContent = selected ? `(${selected} selected)` : '';
+  $('[data-filter-count]')?.replaceChildren(selected ? `(${selected} selected)` : '');
   history.replaceState(history.state, '', `${location.pathname}${writeState(state)}${location.hash}`);
   if (!state.query && selected === 0) {
     list?.replaceChildren();
-    for (const [selector, visible] of [
-      ['#topic-results', false],
-      ['#search-none', false],
-      ['#search-partial', false],
-      ['#search-empty', true],
-    ] as const)
-      show(selector, visible);
-    if (status) status.textContent = '';
-    if (list) list.dataset['state'] = '';
+    for (const selector of ['#topic-results', '#search-none', '#search-partial']) show(selector, false);
+    show('#search-empty', true);
+    status?.replaceChildren();
+    list?.setAttribute('data-state', '');
     setCounts();
     return;
   }
@@ -146,80 +133,62 @@ async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
   pending = results.slice(PAGE);
   if (more) [more.disabled, more.hidden] = [false, pending.length === 0];
   const named = search.matchTopics(state.query, topics).slice(0, 4) as typeof topics;
-  topicGroup?.querySelector('ul')?.replaceChildren(
-    ...named.map((t) => {
-      const li = clone('search-topic');
-      const link = li.querySelector('a');
-      if (link) link.href = t.href;
-      fill(link, text.highlight(t.name, state.query));
-      return li;
-    }),
-  );
+  $('#topic-results ul')?.replaceChildren(...named.map((t) => linked('search-topic', t.href, text.highlight(t.name, state.query))));
   show('#topic-results', named.length > 0);
-  fill(
-    $('[data-missing]'),
-    missing.flatMap((w, i) => [...(i > 0 ? [{ text: ', ', mark: false }] : []), { text: w, mark: true }]),
-  );
+  fill($('[data-missing]'), text.highlight(missing.join(', '), missing.join(' ')));
   $('[data-all]')?.setAttribute('href', `${location.pathname}${writeState({ ...state, all: true })}`);
   show('#search-partial', missing.length > 0);
   setCounts(missing.length > 0 ? undefined : response.filters);
   // Marks which state the list shows, so tests (and styles) can tell when results are current.
-  if (list) list.dataset['state'] = writeState(state);
+  list?.setAttribute('data-state', writeState(state));
   show('#search-empty', false);
   // With no papers, suggest topics, unless the Topics group already does and no filter is in the way.
   show('#search-none', results.length === 0 && (named.length === 0 || selected > 0));
-  if (status) status.textContent = describeResults(results.length, state, topicName);
+  status?.replaceChildren(describeResults(results.length, state, topicName));
 }
-
-const resultLinks = (): HTMLAnchorElement[] => [...document.querySelectorAll<HTMLAnchorElement>('#topic-results a, #search-results a')];
 
 async function start(): Promise<void> {
   const initial = readState(new URLSearchParams(location.search));
   // A link may name a topic that does not exist, or by its name: apply only what the page can show.
   const resolved = initial.query || initial.topics.length ? (await loadWords())[0].resolveTopics(initial, topics) : initial;
   applyState(resolved);
-  let pagefind: Pagefind;
-  try {
-    pagefind = await loadPagefind();
-  } catch {
+  const pagefind = await loadPagefind().catch(() => undefined);
+  if (!pagefind) {
     // The development server has no index; in a real build the download failed.
     show(import.meta.env.DEV ? '#search-unavailable' : '#search-failed', true);
-    if (status) status.textContent = import.meta.env.DEV ? 'Search is not available here.' : 'Search could not be loaded.';
-    $('[data-retry]')?.setAttribute('href', location.href);
-    return;
+    status?.replaceChildren(import.meta.env.DEV ? 'Search is not available here.' : 'Search could not be loaded.');
+    return void $('[data-retry]')?.setAttribute('href', location.href);
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = (delay: number): void => {
     clearTimeout(timer);
-    timer = setTimeout(() => void run(pagefind, currentState()), delay);
+    const fields = [...new FormData(form ?? undefined).entries()].map(([k, v]) => [k, String(v)]);
+    timer = setTimeout(() => void run(pagefind, readState(new URLSearchParams(fields))), delay);
   };
   input?.addEventListener('input', () => {
     void loadWords();
     schedule(debounceFor(input.value));
   });
-  form?.addEventListener('change', (e) => {
-    if (e.target !== input) schedule(0);
-  });
-  form?.addEventListener('submit', (e) => {
-    e.preventDefault();
-    schedule(0);
-  });
+  // A filter ticked, or Enter: search now. (Typing is debounced above.)
+  form?.addEventListener('change', (e) => e.target !== input && schedule(0));
+  form?.addEventListener('submit', (e) => void (e.preventDefault(), schedule(0)));
   more?.addEventListener('click', () => void showMore());
   document.addEventListener('keydown', (event) => {
-    const links = resultLinks();
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('#topic-results a, #search-results a')];
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);
-    if (document.activeElement !== input && at < 0) return;
-    if (event.key === 'Escape' && input) {
-      event.preventDefault();
+    if (!input || (document.activeElement !== input && at < 0)) return;
+    // Escape clears the query; the arrows move from the box through the results and back.
+    const target = new Map([
+      ['Escape', input],
+      ['ArrowDown', links[at + 1]],
+      ['ArrowUp', at === 0 ? input : links[at - 1]],
+    ]).get(event.key);
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+    if (event.key === 'Escape') {
       input.value = '';
-      input.focus();
       schedule(0);
-    } else if (event.key === 'ArrowDown' && links[at + 1]) {
-      event.preventDefault();
-      links[at + 1]?.focus();
-    } else if (event.key === 'ArrowUp' && at >= 0) {
-      event.preventDefault();
-      (at === 0 ? input : links[at - 1])?.focus();
     }
   });
   form?.setAttribute('data-ready', '');
