@@ -41,11 +41,16 @@ export function otherForms(text: string, abbreviations?: Abbreviations): Also[] 
     const spelt = otherSpelling(word);
     pairs.push(...(spelt ? [[spelt, word] as Also] : []), ...keyboardForms(word).map((f): Also => [f, word]));
   }
-  pairs.push(...(abbreviations?.otherForms(text) ?? []));
+  // What abbreviations stand for, in both spellings (QLoRA: quantized and quantised low-rank adaptation).
+  for (const [hidden, shown] of abbreviations?.otherForms(text) ?? []) {
+    const spelt = hidden.replace(/[\p{L}]+/gu, (w) => otherSpelling(w) ?? w);
+    pairs.push([hidden, shown], ...(spelt !== hidden ? [[spelt, shown] as Also] : []));
+  }
   const seen = new Set<string>();
   return pairs.filter(([hidden, shown]) => {
     const key = hidden.toLowerCase();
-    if (own.has(key) || seen.has(key) || !SAFE.test(hidden) || !SAFE.test(shown) || hidden.includes('=')) return false;
+    // A lone letter (ζ → z) would match any query starting with it: Pagefind shortens words it cannot find.
+    if (own.has(key) || seen.has(key) || [...key].length < 2 || !SAFE.test(hidden) || !SAFE.test(shown) || hidden.includes('=')) return false;
     seen.add(key);
     return true;
   });

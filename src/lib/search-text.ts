@@ -49,6 +49,13 @@ export const highlight = (text: string, query: string): Part[] => {
   return text.split(/([\p{L}\p{N}]+)/u).flatMap((t, i) => (t ? [{ text: t, mark: i % 2 === 1 && asked(t) }] : []));
 };
 
+/** A word as parts: when marked, the punctuation around it is not ("GPipe:" marks "GPipe"). */
+function marked(text: string, mark: boolean): Part[] {
+  const [, before = '', word = '', after = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(text) ?? [];
+  if (!mark || !word) return [{ text, mark: false }];
+  return [{ text: before, mark: false }, { text: word, mark: true }, { text: after, mark: false }].filter((p) => p.text);
+}
+
 /** Pagefind splits a page's text into words on white space; so does this. */
 const split = (text: string): string[] => text.split(/[^\S\uFEFF]+/u).filter(Boolean);
 
@@ -83,11 +90,11 @@ export function resultText(found: Found, query: string, length: number): { title
     if (n > best) [start, best] = [s, n];
   }
   const stop = Math.min(end, start + length);
-  const spaced = (parts: Part[]): Part[] => parts.flatMap((p, i) => (i > 0 ? [{ text: ' ', mark: false }, p] : [p]));
-  const title = spaced(split(found.title).map((text, i) => ({ text, mark: marks[i] ?? false })));
+  const spaced = (parts: Part[][]): Part[] => parts.flatMap((p, i) => (i > 0 ? [{ text: ' ', mark: false }, ...p] : p));
+  const title = spaced(split(found.title).map((text, i) => marked(text, marks[i] ?? false)));
   const excerpt = [
     ...(start > titleWords ? [{ text: '… ', mark: false }] : []),
-    ...spaced(all.slice(start, stop).map((text, k) => ({ text, mark: marks[start + k] ?? false }))),
+    ...spaced(all.slice(start, stop).map((text, k) => marked(text, marks[start + k] ?? false))),
     ...(stop < end ? [{ text: ' …', mark: false }] : []),
   ];
   return { title, excerpt };

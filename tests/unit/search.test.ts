@@ -258,6 +258,25 @@ describe('what a result shows', () => {
     expect(show(highlight('<b> & "x"', 'b'))).toBe('<b> & "x"');
   });
 
+  it('marks the word, not the punctuation around it', () => {
+    const found = page('GPipe: Efficient Training', 'We present (GPipe), a library.', [], (w) => /gpipe/iu.test(w));
+    const { title, excerpt } = resultText(found, 'GPipe', 30);
+    expect(show(title)).toBe('[GPipe]: Efficient Training');
+    expect(show(excerpt)).toBe('We present ([GPipe]), a library.');
+  });
+
+  it('indexes no lone letter, which Pagefind would match to any query starting with it', () => {
+    expect(otherForms('Zetta ζ: a harness').map(([h]) => h)).not.toContain('z');
+    expect(otherForms('Zetta ζ: a harness').map(([h]) => h)).toContain('zeta');
+  });
+
+  it('indexes what an abbreviation stands for in both spellings', () => {
+    const known = new Abbreviations([{ abbreviation: 'QLoRA', expansions: ['quantized low-rank adaptation'] }]);
+    const hidden = otherForms('We compare with QLoRA.', known).map(([h]) => h);
+    expect(hidden).toContain('quantized low-rank adaptation');
+    expect(hidden).toContain('quantised low-rank adaptation');
+  });
+
   it('recognises a query that is a title, its name before the colon, or either in a hidden form', () => {
     const also: Also[] = [
       ['muP', 'μP'],
