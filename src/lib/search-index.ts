@@ -50,7 +50,8 @@ export function otherForms(text: string, abbreviations?: Abbreviations): Also[] 
   return pairs.filter(([hidden, shown]) => {
     const key = hidden.toLowerCase();
     // A lone letter (ζ → z) would match any query starting with it: Pagefind shortens words it cannot find.
-    if (own.has(key) || seen.has(key) || [...key].length < 2 || !SAFE.test(hidden) || !SAFE.test(shown) || hidden.includes('=')) return false;
+    if (own.has(key) || seen.has(key) || [...key].length < 2 || !SAFE.test(hidden) || !SAFE.test(shown) || hidden.includes('='))
+      return false;
     seen.add(key);
     return true;
   });

@@ -53,7 +53,11 @@ export const highlight = (text: string, query: string): Part[] => {
 function marked(text: string, mark: boolean): Part[] {
   const [, before = '', word = '', after = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(text) ?? [];
   if (!mark || !word) return [{ text, mark: false }];
-  return [{ text: before, mark: false }, { text: word, mark: true }, { text: after, mark: false }].filter((p) => p.text);
+  return [
+    { text: before, mark: false },
+    { text: word, mark: true },
+    { text: after, mark: false },
+  ].filter((p) => p.text);
 }
 
 /** Pagefind splits a page's text into words on white space; so does this. */
