@@ -8,6 +8,7 @@ import { SITE } from './src/site.config.ts';
 import { mathAndLinks, plainBodies } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import previews from './src/integrations/previews/index.ts';
+import siteUrlCheck from './src/integrations/site-url.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -27,7 +28,7 @@ export default defineConfig({
   },
   // Separate caches let the test builds (other content, other base) run without clobbering each other.
   ...(process.env['CATALOGUE_CACHE_DIR'] ? { cacheDir: process.env['CATALOGUE_CACHE_DIR'] } : {}),
-  integrations: [mdx(), sitemap(), previews(), pagefind()],
+  integrations: [siteUrlCheck(SITE.url), mdx(), sitemap(), previews(), pagefind()],
   security: {
     // Astro adds a hash for every script and style it emits to this policy, as a <meta> tag.
     // Scripts are files ('self'); the only extra is 'wasm-unsafe-eval', which Pagefind's
