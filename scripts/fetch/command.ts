@@ -69,8 +69,9 @@ function summarise(run: FetchRun, print: Printer): number {
     print,
   );
   if (run.unavailable) {
+    const next = run.later === false ? 'check the address the fetch asks (CATALOGUE_HF_API)' : 'run the fetch again later';
     print.error(
-      `\nerror: the Daily Papers API could not be used: ${run.unavailable}.\nNothing was fetched for ${run.missed.join(', ')}${run.results.length > 0 ? ' (the days before are written)' : ''}; run the fetch again later.`,
+      `\nerror: the Daily Papers API could not be used: ${run.unavailable}.\nNothing was fetched for ${run.missed.join(', ')}${run.results.length > 0 ? ' (the days before are written)' : ''}; ${next}.`,
     );
     return EXIT.unavailable;
   }

@@ -30,9 +30,12 @@ export interface Answer {
 
 /** The API did not answer usefully: down after every try, unreachable, or refusing the request. */
 export class ApiUnavailable extends Error {
-  constructor(message: string) {
+  /** False when asking later would get the same answer (a 404: the address is wrong). */
+  readonly later: boolean;
+  constructor(message: string, later = true) {
     super(message);
     this.name = 'ApiUnavailable';
+    this.later = later;
   }
 }
 
@@ -70,6 +73,7 @@ function describeFailure(error: unknown, timeoutMs: number): string {
   const code = failure.cause?.code;
   if (code === 'ECONNREFUSED') return 'the connection was refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the host name could not be resolved (${code})`;
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection broke before the whole response came in';
   const detail = failure.cause?.message ?? failure.message;
   return `the connection failed (${code ? `${code}: ` : ''}${detail})`;
 }
@@ -96,7 +100,7 @@ export async function politeGet(url: string, { politeness, pace, headers, onRetr
       const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
       if (response.ok) return { status: response.status, contentType: response.headers.get('content-type') ?? '', bytes };
       if (response.status !== 429 && response.status < 500)
-        throw new ApiUnavailable(`the API answered ${status} for ${url}; asking again would not change that`);
+        throw new ApiUnavailable(`the API answered ${status} for ${url}; asking again would not change that`, false);
       problem = `the API answered ${status}`;
       asked = retryAfterMs(response.headers.get('retry-after'));
     } catch (error) {

@@ -34,6 +34,8 @@ export interface FetchRun {
   missed: string[];
   /** Why the API could not be used, when it could not. */
   unavailable?: string;
+  /** Whether asking later may help (not after a 404). */
+  later?: boolean;
 }
 
 export const dailyPapersUrl = (api: string, day: string): string => `${api.replace(/\/+$/u, '')}/api/daily_papers?date=${day}`;
@@ -58,7 +60,7 @@ export async function fetchDays(options: FetchOptions, print: Printer = console)
       });
     } catch (error) {
       if (!(error instanceof ApiUnavailable)) throw error;
-      return { results, missed: options.days.slice(index), unavailable: error.message };
+      return { results, missed: options.days.slice(index), unavailable: error.message, later: error.later };
     }
     const verdict = checkResponse(answer.bytes, day, answer.contentType);
     if (verdict.kind === 'empty') {
