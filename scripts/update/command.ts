@@ -34,9 +34,10 @@ function runUrl(env: NodeJS.ProcessEnv): string | undefined {
  */
 export async function updateCommand(argv: string[], env: NodeJS.ProcessEnv, print: Printer = console): Promise<number> {
   const { dir, rest } = reportDirOf(argv, env);
-  const { status, run } = await fetchCommand(rest, env, print);
+  // A report of an earlier run must not pass for this one's.
   rmSync(join(dir, COMMIT_MESSAGE), { force: true });
   rmSync(join(dir, ISSUE_BODY), { force: true });
+  const { status, run } = await fetchCommand(rest, env, print);
   const changed = run !== undefined && changedAny(run);
   const refused = run !== undefined && refusedAny(run);
   const outputs: Record<string, string> = {

@@ -3,9 +3,10 @@
  * counts; the issue body lists what was refused, its untrusted text fenced; $GITHUB_OUTPUT says
  * whether to commit, open the issue and upload rejected responses.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EnvironmentError } from '../../scripts/ingest/commit.ts';
 import { updateCommand } from '../../scripts/update/command.ts';
 import { startReplay, type Replay } from '../fixtures/hf-replay.ts';
 import { capture, contentFiles, DAY, DAY_FILES, FAST, realResponse } from './fetch-helpers.ts';
@@ -130,5 +131,23 @@ describe('the update', () => {
     expect(outputs).toBe('status=4\nchanged=false\nrefused=false\nrejected=false\n');
     expect(message).toBeUndefined();
     expect(contentFiles(dir)).toEqual([]);
+  });
+
+  it('removes the report of an earlier run first, so a run that stops on a fault leaves none to act on', async () => {
+    const dir = scratchContent();
+    // sources/ is a file: keeping the refused response fails, an environment fault that throws.
+    writeFileSync(join(dir, 'sources'), '');
+    replay.fail(DAY, { kind: 'body', body: '<html>busy</html>', contentType: 'text/html' });
+    const report = scratchDir('report-');
+    mkdirSync(report, { recursive: true });
+    writeFileSync(join(report, 'commit-message.txt'), 'Daily Papers 2024-05-28: 1 new, 0 updated\n');
+    writeFileSync(join(report, 'issue.md'), 'an earlier run refused something\n');
+    const { print } = capture();
+    await expect(
+      updateCommand(['--date', DAY, '--out', dir, '--report', report], { ...FAST, CATALOGUE_HF_API: replay.url }, print),
+    ).rejects.toThrow(EnvironmentError);
+    expect(existsSync(join(report, 'commit-message.txt'))).toBe(false);
+    expect(existsSync(join(report, 'issue.md'))).toBe(false);
+    expect(contentFiles(dir)).toEqual(['sources']);
   });
 });
