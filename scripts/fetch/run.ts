@@ -95,6 +95,9 @@ export async function fetchDays(options: FetchOptions, print: Printer = console)
 export const refusedAny = (run: FetchRun): boolean =>
   run.results.some((r) => r.kind === 'refused' || (r.kind === 'ingested' && (r.plan.refused.length > 0 || r.plan.errors.length > 0)));
 
-/** Whether the run wrote anything into the content root (entries or kept responses). */
+/**
+ * Whether the run wrote entries or the responses they came from. A refused response kept under
+ * sources/rejected/ does not count: it is git-ignored, nothing to commit.
+ */
 export const changedAny = (run: FetchRun): boolean =>
   run.results.some((r) => r.kind === 'ingested' && r.written && r.plan.writes.length > 0);
