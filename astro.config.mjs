@@ -8,6 +8,7 @@ import { SITE } from './src/site.config.ts';
 import { mathAndLinks, plainBodies } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import previews from './src/integrations/previews/index.ts';
+import siteUrlCheck from './src/integrations/site-url.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -28,6 +29,7 @@ export default defineConfig({
   // Separate caches let the test builds (other content, other base) run without clobbering each other.
   ...(process.env['CATALOGUE_CACHE_DIR'] ? { cacheDir: process.env['CATALOGUE_CACHE_DIR'] } : {}),
   integrations: [
+    siteUrlCheck(SITE.url),
     // Only topic overviews are compiled as MDX (curated, with the site's components), so they get
     // their own processor: math and links as in paper bodies, without the guard that keeps paper
     // bodies free of components (paper bodies are rendered by src/loaders/plain-mdx.ts).

@@ -22,36 +22,13 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SOURCE_FORMATS, type SourceFormat } from '../src/lib/schema.ts';
-import { acquireLock, commitWrites, EnvironmentError, pendingJournal, recover } from './ingest/commit.ts';
-import { planIngest, type Plan, type Problem } from './ingest/plan.ts';
+import { acquireLock, EnvironmentError, pendingJournal, recover } from './ingest/commit.ts';
+import { planIngest } from './ingest/plan.ts';
+import { ingestSource, report, reportUntagged } from './ingest/run.ts';
 
 const USAGE =
   'usage: npm run ingest -- <source>... [--out DIR] [--format hf-page|hf-api|arxiv] [--date YYYY-MM-DD] [--dry-run] [--strict]\n' +
   '       npm run ingest -- --recover [--out DIR]';
-
-const show = (kind: string, p: Problem): string => `${kind}: ${p.where}: ${p.field}: ${p.message}`;
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** The report of one source: warnings, refusals and what happens to each paper. */
-function report(plan: Plan, dryRun: boolean): void {
-  for (const w of plan.warnings) console.warn(show('warning', w));
-  for (const e of plan.errors) console.error(show('error', e));
-  for (const e of plan.refused) console.error(show('refused', e));
-  for (const o of plan.outcomes) {
-    if (o.kind === 'new')
-      console.log(
-        `  new        ${o.id}  ${o.topics.length ? `topics: ${o.topics.join(', ')}` : '(awaits a topic)'}${o.rules.length ? `  repaired: ${o.rules.join(', ')}` : ''}`,
-      );
-    else if (o.kind === 'updated') console.log(`  updated    ${o.id}  (${o.changes.join('; ')})`);
-    else if (o.kind === 'unchanged') console.log(`  unchanged  ${o.id}`);
-  }
-  if (dryRun) for (const w of plan.writes) console.log(`would ${w.action} ${relative(process.cwd(), w.path)}: ${w.summary}`);
-  const { counts } = plan;
-  const of = plan.listing ? ` (source ${plan.listing.id})` : '';
-  console.log(
-    `${dryRun ? 'dry run: ' : ''}${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.refused} refused${of}${dryRun ? '; nothing written' : ''}`,
-  );
-}
 
 function main(argv: string[]): number {
   let parsed;
@@ -139,30 +116,14 @@ function main(argv: string[]): number {
   try {
     for (const line of recover(contentDir)) console.warn(`warning: ${line}`);
     for (const sourcePath of paths) {
-      const plan = planIngest({ sourcePath, contentDir, format, date: values.date });
-      const failed = plan.errors.length > 0 || plan.refused.length > 0;
-      if (failed) status = 1;
-      if (plan.errors.length > 0 || (strict && failed)) {
-        report({ ...plan, writes: [] }, false);
-        console.error(
-          plan.errors.length > 0
-            ? `nothing was written for ${relative(process.cwd(), sourcePath)}: fix the problems above and run the ingest again`
-            : `--strict: nothing was written for ${relative(process.cwd(), sourcePath)}, since ${plural(plan.counts.refused, 'paper')} ${plan.counts.refused === 1 ? 'was' : 'were'} refused`,
-        );
-        continue;
-      }
-      commitWrites(contentDir, plan.writes);
-      report(plan, false);
-      untagged.push(...plan.untagged);
+      const done = ingestSource({ sourcePath, contentDir, format, date: values.date, strict });
+      if (done.status !== 0) status = 1;
+      if (done.written) untagged.push(...done.plan.untagged);
     }
   } finally {
     release();
   }
-  if (untagged.length > 0) {
-    console.log(`\n${plural(untagged.length, 'new paper')} ${untagged.length === 1 ? 'awaits' : 'await'} a topic (no rule matched):`);
-    for (const p of untagged) console.log(`  - ${p.id}: ${p.title}`);
-    console.log('Run `npm run topics -- suggest` for the phrases they share, to add a topic or a rule in one edit.');
-  }
+  reportUntagged(untagged);
   if (status !== 0)
     console.error('\nSome papers were refused (see "refused:" above): fix the source or the entries named and run the ingest again.');
   return status;

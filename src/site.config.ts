@@ -13,13 +13,16 @@ function normaliseBase(base: string | undefined): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/** The address a build gets when SITE_URL is not set: a placeholder, which the build warns about. */
+export const PLACEHOLDER_URL = 'https://papers.example.org';
+
 export const SITE = {
   /** The catalogue's name, in titles, feeds and preview images. */
   name: 'Paper Catalogue',
   /** One sentence for the home page and meta descriptions. */
   tagline: 'Machine-learning papers from the Hugging Face Daily Papers, with abstracts, topics, code links and instant search.',
   /** The public origin, used for canonical URLs, feeds, the sitemap and link previews. */
-  url: env('SITE_URL') ?? 'https://papers.example.org',
+  url: env('SITE_URL') ?? PLACEHOLDER_URL,
   /** The sub-path the site is served under, `/` at the root. */
   base: normaliseBase(env('BASE_PATH')),
   /** The repository behind the site: "report a problem" links open its new-issue form. */

@@ -63,6 +63,10 @@ export interface Plan {
 
 export interface IngestOptions {
   sourcePath: string;
+  /** The source's bytes, when they do not come from the file at sourcePath (a fetched response). */
+  bytes?: Uint8Array | undefined;
+  /** How messages name the source (default: sourcePath, relative to the working folder). */
+  name?: string | undefined;
   /** The content root holding papers/, topics/ and sources/. */
   contentDir: string;
   /** The source's format, when its content should not decide. */
@@ -116,7 +120,7 @@ const dateFromFileName = (path: string): string | undefined => ISO_DAY.exec(base
 function readSource(options: IngestOptions, name: string, errors: Problem[], warnings: Problem[]) {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(options.sourcePath);
+    bytes = options.bytes ?? readFileSync(options.sourcePath);
   } catch (error) {
     throw environmentError(error, options.sourcePath, 'read');
   }
@@ -157,7 +161,7 @@ interface Run {
 
 /** Works out everything the ingest would do. Writes nothing. */
 export function planIngest(options: IngestOptions): Plan {
-  const name = relative(process.cwd(), options.sourcePath) || options.sourcePath;
+  const name = options.name ?? (relative(process.cwd(), options.sourcePath) || options.sourcePath);
   const plan: Plan = { errors: [], refused: [], warnings: [], writes: [], outcomes: [], counts: emptyCounts(), untagged: [] };
   const read = readSource(options, name, plan.errors, plan.warnings);
   if (!read) return plan;
