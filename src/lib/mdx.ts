@@ -43,7 +43,8 @@ function escapeText(text: string): string {
   let last = 0;
   for (const span of findUrls(text)) {
     out += escapeInline(text.slice(last, span.start));
-    const destination = span.url.replace(/[()\\]/gu, (c) => `\\${c}`);
+    // Escaped in the destination too, so `&lt;` in a URL stays `&lt;` and is not read as `<`.
+    const destination = span.url.replace(/[()\\&]/gu, (c) => `\\${c}`);
     out += `[${escapeChars(span.url)}](${destination})`;
     last = span.end;
   }

@@ -72,4 +72,11 @@ describe('toMdxBody / fromMdxBody', () => {
   it('leaves images out: they show no text', () => {
     expect(fromMdxBody('See ![Figure 1](/figures/one.png) here.')).toBe('See here.');
   });
+
+  it('writes URLs with & and $ so that the link goes to the URL as typed', () => {
+    expect(toMdxBody('at https://x.org/&lt;img&gt;/&#x22;q.')).toBe(
+      'at [https://x.org/\\&lt;img\\&gt;/\\&#x22;q](https://x.org/\\&lt;img\\&gt;/\\&#x22;q).',
+    );
+    expect(fromMdxBody(toMdxBody('at https://x.org/&lt;img&gt;/&#x22;q.'))).toBe('at https://x.org/&lt;img&gt;/&#x22;q.');
+  });
 });
