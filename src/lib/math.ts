@@ -240,6 +240,18 @@ export function texToText(source: string): string {
   return segmentsToText(splitTex(source));
 }
 
+const KATEX = { output: 'mathml', throwOnError: true, trust: false, strict: 'ignore', maxExpand: 100 } as const;
+
+/** Whether the page typesets `tex` (else it shows its source): exports pass on only TeX the page accepts. */
+export function isTypeset(tex: string): boolean {
+  try {
+    katex.renderToString(tex, KATEX);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Renders an inline formula to MathML at build time. MathML needs no client script, no
  * stylesheet and no web font: the browser typesets it. Untrusted input is safe here:
@@ -247,7 +259,7 @@ export function texToText(source: string): string {
  */
 export function renderTex(tex: string): string {
   try {
-    return katex.renderToString(tex, { output: 'mathml', throwOnError: true, trust: false, strict: 'ignore', maxExpand: 100 });
+    return katex.renderToString(tex, KATEX);
   } catch {
     // KaTeX's own error rendering uses an inline style, which the CSP forbids; show the source.
     return `<code class="tex-error">${tex.replace(/[&<>"]/gu, (c) => `&#${c.codePointAt(0)};`)}</code>`;

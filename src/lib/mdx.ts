@@ -64,11 +64,11 @@ export function toMdxBody(source: string): string {
 }
 
 /**
- * Reads an MDX body (as written by {@link toMdxBody}, or edited by hand within the body policy)
- * back into the `$…$` text format: escapes and character references resolved, links reduced to
- * their text, math kept, whitespace collapsed.
+ * The text and math of an MDX body (as written by {@link toMdxBody}, or edited by hand within the
+ * body policy): escapes and character references resolved, links reduced to their text, math
+ * kept, whitespace collapsed.
  */
-export function fromMdxBody(body: string): string {
+export function bodySegments(body: string): Segment[] {
   const merged: Segment[] = [];
   for (const s of readBody(body).segments) {
     const prev = merged.at(-1);
@@ -76,5 +76,12 @@ export function fromMdxBody(body: string): string {
     else merged.push({ ...s });
   }
   const tidy = merged.map((s) => (s.kind === 'text' ? { ...s, value: s.value.replace(/\s+/gu, ' ') } : s));
-  return joinTex(tidy).trim();
+  const first = tidy[0];
+  const last = tidy.at(-1);
+  if (first?.kind === 'text') first.value = first.value.trimStart();
+  if (last?.kind === 'text') last.value = last.value.trimEnd();
+  return tidy.filter((s) => s.kind === 'math' || s.value !== '');
 }
+
+/** Reads an MDX body back into the `$…$` text format (see {@link bodySegments}). */
+export const fromMdxBody = (body: string): string => joinTex(bodySegments(body));

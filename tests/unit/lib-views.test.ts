@@ -145,7 +145,9 @@ describe('papers awaiting a topic, and dates', () => {
 
 describe('bibtex', () => {
   it('escapes special characters and keeps math', () => {
-    expect(bibtexText('50% of A&B_c {x} $D_{KL}$ ~ \\')).toBe('50\\% of A\\&B\\_c \\{x\\} $D_{KL}$ \\~{} \\textbackslash{}');
+    expect(bibtexText('50% of A&B_c {x} $D_{KL}$ ~ \\')).toBe(
+      '50\\% of A\\&B\\_c \\textbraceleft{}x\\textbraceright{} $D_{KL}$ \\textasciitilde{} \\textbackslash{}',
+    );
   });
 
   it('writes Unicode math as TeX, which classic BibTeX and pdfLaTeX read', () => {
