@@ -39,6 +39,7 @@ const TEXT_COMMANDS = new Set([
   'textbraceright',
   'textasciicircum',
   'textasciitilde',
+  'textasciigrave',
   'textless',
   'textgreater',
   'textbar',
@@ -59,11 +60,16 @@ const TEXT_ESCAPES = new Map([
   ['<', '\\textless{}'],
   ['>', '\\textgreater{}'],
   ['|', '\\textbar{}'],
+  ['`', '\\textasciigrave{}'],
 ]);
 
-/** Plain text as TeX text: specials escaped, Unicode math (μ, ², →) as TeX math. */
+/**
+ * Plain text as TeX text: specials escaped, ligatures broken so that `--`, `---` and `''` print
+ * as typed (not as dashes and a quote), Unicode math (μ, ², →) as TeX math.
+ */
 export function texText(text: string): string {
-  return unicodeToTex(text.replace(/[\\{}^~<>|$&%#_]/gu, (c) => TEXT_ESCAPES.get(c) ?? `\\${c}`));
+  const escaped = text.replace(/[\\{}^~<>|$&%#_`]/gu, (c) => TEXT_ESCAPES.get(c) ?? `\\${c}`).replace(/([-'])(?=\1)/gu, '$1{}');
+  return unicodeToTex(escaped);
 }
 
 /** Whether `\name` (or `\x` for a non-letter x) may stand in a math span. */
