@@ -96,6 +96,13 @@ export function destinationProblem(url: string, image: boolean): { what: string;
   };
 }
 
+/**
+ * A parser's message with each Markdown link (`[text](url)`) said in words: Astro's error printer
+ * rewrites a Markdown link in a message, and the rewrite could eat the text around it.
+ */
+const inWords = (message: string): string =>
+  message.replace(/`?\[([^\]]*)\]\(([^)]*)\)`?/gu, '$1 in brackets, followed by $2 in parentheses');
+
 const lineOf = (body: string, index: number): number => body.slice(0, index).split('\n').length;
 
 function nodeProblems(node: BodyNode, body: string): { what: string; fix: string }[] {
@@ -149,7 +156,7 @@ export function bodyProblems(body: string, trees: BodyTrees): BodyProblem[] {
   else if (!found.some((p) => p.line === mdx.line))
     found.push({
       line: mdx.line,
-      what: `text that is not valid MDX (${mdx.error})`,
+      what: `text that is not valid MDX (${inWords(mdx.error)})`,
       fix: `escape the characters MDX reads as code, or ${RERUN}`,
     });
   for (const { ref, index } of readBody(body).references) {

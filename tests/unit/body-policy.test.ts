@@ -26,6 +26,10 @@ describe('the body policy', () => {
     expect(summary('run <script>alert(1)</script>')[0]).toMatch(/^1: a <…> component or HTML tag/u);
     expect(summary("import x from 'y'\n\nText")).toEqual(['1: an import or export statement; entries hold plain text and run no code']);
     expect(summary('a\n\nb { c')[0]).toMatch(/^3: text that is not valid MDX \(Unexpected end of file in expression/u);
+    // The parser's own advice, said without Markdown link syntax, which Astro's error printer rewrites.
+    expect(summary('See <https://a.org> now.')).toEqual([
+      '1: text that is not valid MDX (Unexpected character after `<`, expected a valid JSX tag (note: to create a link in MDX, use text in brackets, followed by url in parentheses) (mdx-jsx:unexpected-character))',
+    ]);
   });
 
   it.each([
