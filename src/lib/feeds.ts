@@ -15,12 +15,26 @@ export interface FeedItem {
   categories: string[];
 }
 
-/** RSS items for papers: plain-text title and abstract, absolute link, topic names as categories. */
+const HTML_ESCAPES = new Map([
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+]);
+
+/**
+ * Plain text as RSS readers read an item's title and description: as entity-encoded HTML, whose
+ * references they decode (and whose tags they render) after the XML parser has decoded the file's.
+ * Escaped once more, `&amp;` typed in a title reads back as `&amp;` and `<b>` as `<b>`, not as `&`
+ * and bold text; @astrojs/rss then escapes it for XML.
+ */
+export const rssText = (text: string): string => text.replace(/[&<>]/gu, (c) => HTML_ESCAPES.get(c) ?? c);
+
+/** RSS items for papers: title and abstract as escaped text (rssText), absolute link, topic names as categories. */
 export function feedItems(papers: readonly Paper[], topicById: Map<string, Topic>, urls: Urls, site: URL | string | undefined): FeedItem[] {
   return papers.map((paper) => ({
-    title: paper.titleText,
+    title: rssText(paper.titleText),
     link: absoluteUrl(urls.paper(paper.id), site),
-    description: paper.abstractText,
+    description: rssText(paper.abstractText),
     categories: paper.topics.map((id) => topicById.get(id)?.name ?? id),
   }));
 }

@@ -198,6 +198,12 @@ describe('feeds and export', () => {
     ]);
   });
 
+  it('writes titles and abstracts as escaped HTML, which a feed reader reads back as the text typed', () => {
+    const typed = [paper('y', 'Tan & Le: &amp; <b>x</b>', ['a'], {}, 'a \\< b && c \\> d')];
+    const [item] = feedItems(typed, topicById, u, 'https://e.org');
+    expect([item?.title, item?.description]).toEqual(['Tan &amp; Le: &amp;amp; &lt;b&gt;x&lt;/b&gt;', 'a &lt; b &amp;&amp; c &gt; d']);
+  });
+
   it('exports papers.json records', () => {
     expect(papersExport('Cat', papers, u, 'https://e.org')).toEqual({
       $schema: 'https://e.org/catalogue/papers.schema.json',
