@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { planIngest } from '../../scripts/ingest/plan.ts';
 import { texToText } from '../../src/lib/math.ts';
 import { fromMdxBody } from '../../src/lib/mdx.ts';
 import { CASES, CORPUS_DIR } from '../fixtures/hostile/corpus.ts';
-import { scratchDir } from './helpers.ts';
+import { ROOT, scratchDir } from './helpers.ts';
 
 function scratch(): string {
   const dir = scratchDir('hostile-');
@@ -59,6 +60,26 @@ describe('hostile listings through the ingest', () => {
         const links = (entries[i]?.data['links'] ?? []) as { url: string }[];
         expect(links.map((l) => l.url)).toEqual(paper.links);
       }
+    });
+  }
+});
+
+describe('hostile listings refused by the ingest command', () => {
+  for (const c of CASES) {
+    if (c.kind !== 'listing' || c.expect.outcome !== 'reject') continue;
+    const { field, reason, fix } = c.expect;
+    it(`${c.file}: stderr names the file, ${field} and the reason, with no stack trace`, () => {
+      const out = scratch();
+      const result = spawnSync(process.execPath, [join(ROOT, 'scripts/ingest.ts'), join(CORPUS_DIR, c.file), '--out', out], {
+        encoding: 'utf8',
+        cwd: ROOT,
+      });
+      expect(result.status, result.stderr).not.toBe(0);
+      const line = result.stderr.split('\n').find((l) => l.includes(`${field}: `) && l.includes(reason));
+      expect(line, `a line of stderr naming ${field} and saying "${reason}" in:\n${result.stderr}`).toBeDefined();
+      expect(line).toContain(c.file.split('/').pop());
+      if (fix) expect(line).toContain(fix);
+      expect(result.stderr + result.stdout, 'prints no stack trace').not.toMatch(/^\s+at .*:\d+:\d+\)?$/mu);
     });
   }
 });
