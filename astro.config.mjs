@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { SITE } from './src/site.config.ts';
-import { mathAndLinks, plainBodies } from './src/integrations/markdown.ts';
+import { BODY_FEATURES, mathAndLinks } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import previews from './src/integrations/previews/index.ts';
 import siteUrlCheck from './src/integrations/site-url.ts';
@@ -16,14 +16,9 @@ export default defineConfig({
   trailingSlash: 'always',
   markdown: {
     // Sätteri is Astro 7's default (Rust) processor for .md and .mdx; it runs no remark/rehype
-    // plugins, so math and link attributes are a Sätteri hast plugin. GFM (tables, autolinks,
-    // strikethrough) is off: bodies are plain abstracts. Smart punctuation is off so
-    // a page shows exactly the characters its entry holds.
-    processor: satteri({
-      features: { math: true, gfm: false, smartPunctuation: false },
-      mdastPlugins: [plainBodies],
-      hastPlugins: [mathAndLinks],
-    }),
+    // plugins, so math and link attributes are a Sätteri hast plugin. Bodies are plain abstracts,
+    // parsed with the features the papers' loader checks them with (BODY_FEATURES).
+    processor: satteri({ features: BODY_FEATURES, hastPlugins: [mathAndLinks] }),
     syntaxHighlight: false,
   },
   // Separate caches let the test builds (other content, other base) run without clobbering each other.

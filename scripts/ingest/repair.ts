@@ -349,13 +349,29 @@ export interface Repaired {
   rules: string[];
 }
 
+/**
+ * Text and math of a scraped text, where a URL that holds a whole `$…$` is text: as math,
+ * `https://github.com/a/b$c$d` would be linked as `…/a/b` with `c` typeset, while its link is the
+ * whole URL.
+ */
+function splitMath(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const url of findUrls(text)) {
+    if (!splitTex(url.url, { raw: true }).some((s) => s.kind === 'math')) continue;
+    segments.push(...splitTex(text.slice(last, url.start), { raw: true }), { kind: 'text', value: url.url });
+    last = url.end;
+  }
+  return [...segments, ...splitTex(text.slice(last), { raw: true })];
+}
+
 /** Repairs one title or abstract from a listing. */
 export function repair(raw: string): Repaired {
   const fired = new Set<string>();
   const normalised = raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
   const segments: Segment[] = [];
   // In a scraped listing only \$ is an escape (a TeX literal dollar); every other backslash is text.
-  for (const seg of splitTex(normalised, { raw: true })) {
+  for (const seg of splitMath(normalised)) {
     if (seg.kind === 'text') {
       segments.push(...unmark(repairPlain(seg.value, fired)));
       continue;

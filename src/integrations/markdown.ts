@@ -1,44 +1,18 @@
 /**
- * Build-time Markdown extensions for paper bodies, as Sätteri plugins (Astro 7's default
- * Markdown/MDX processor runs no remark/rehype plugins): entries may hold no live MDX, inline math
- * becomes MathML, and links to other sites get `rel="noopener"`.
+ * Build-time Markdown extensions for paper bodies, as a Sätteri plugin (Astro 7's default
+ * Markdown/MDX processor runs no remark/rehype plugins): inline math becomes MathML, and links to
+ * other sites get `rel="noopener"`. What a body may hold is checked before it is rendered, in one
+ * place: the papers' loader applies src/lib/body-policy.ts.
  */
-import { fileURLToPath } from 'node:url';
-import { relative } from 'node:path';
-import { defineHastPlugin, defineMdastPlugin, htmlToHast, type HastNode } from 'satteri';
+import { defineHastPlugin, htmlToHast, type HastNode } from 'satteri';
 import { renderTex } from '../lib/math.ts';
 
-type Positioned = { position?: { start?: { line?: number } } | undefined };
-type Context = { fileURL: URL | undefined };
-
-function refuse(what: string, fix: string) {
-  return (node: Positioned, ctx: Context): never => {
-    const file = ctx.fileURL ? relative(process.cwd(), fileURLToPath(ctx.fileURL)) : 'an entry';
-    const line = node.position?.start?.line;
-    throw new Error(
-      `${file}: body: contains ${what}${line ? ` (line ${line})` : ''}; entries hold plain text and run no code. To show it as text, ${fix}, or re-run the ingest, which escapes it.`,
-    );
-  };
-}
-
-const expression = refuse('a {…} expression', 'escape the braces as \\{ and \\}');
-const tag = refuse('a <…> component or HTML tag', 'escape the < as \\<');
-
 /**
- * Paper bodies are text. The papers' loader (src/loaders/plain-mdx.ts) refuses live MDX before
- * rendering; this refuses it again wherever Markdown or MDX is rendered, so a hand edit can never
- * make an entry execute code or emit raw HTML. The ingest escapes all of these.
+ * How paper bodies are parsed, here and wherever they are checked (src/loaders/plain-mdx.ts): math,
+ * no GFM (tables, autolinks, strikethrough), and no smart punctuation, so a page shows exactly the
+ * characters its entry holds.
  */
-export const plainBodies = defineMdastPlugin({
-  name: 'catalogue-plain-bodies',
-  options: { position: true },
-  mdxjsEsm: refuse('an import or export statement', 'escape its first letter, e.g. &#x69;mport'),
-  mdxFlowExpression: expression,
-  mdxTextExpression: expression,
-  mdxJsxFlowElement: tag,
-  mdxJsxTextElement: tag,
-  html: tag,
-});
+export const BODY_FEATURES = { math: true, gfm: false, smartPunctuation: false } as const;
 
 /**
  * `htmlToHast` keys the MathML namespace as `:xmlns`, which would serialise as a bogus attribute;

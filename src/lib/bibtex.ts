@@ -4,28 +4,18 @@
  * label has no year, so there is no `year` until `published` is known).
  */
 import type { Paper } from './papers.ts';
-import { splitTex, unicodeToTex } from './math.ts';
+import { paperText } from './paper-text.ts';
+import { texText } from './safe-tex.ts';
 
 /**
- * Escapes text for a BibTeX field; math spans pass through as TeX, and Unicode math (μ, ², →)
- * becomes TeX, so classic BibTeX and pdfLaTeX read it.
+ * A title (the `$…$` format) as a BibTeX field value: safe TeX (src/lib/safe-tex.ts), math kept
+ * where it is safe and its Unicode rendering elsewhere, Unicode math as TeX so that classic BibTeX
+ * and pdfLaTeX read it.
  */
-export function bibtexText(source: string): string {
-  return splitTex(source)
-    .map((s) =>
-      s.kind === 'math'
-        ? `$${s.tex}$`
-        : unicodeToTex(
-            s.value.replace(/[\\{}$&%#_^~]/gu, (c) => {
-              if (c === '\\') return '\\textbackslash{}';
-              if (c === '^') return '\\^{}';
-              if (c === '~') return '\\~{}';
-              return `\\${c}`;
-            }),
-          ),
-    )
-    .join('');
-}
+export const bibtexText = (source: string): string => paperText({ title: source }, 'bibtex');
+
+/** An author name: plain text, braced when it holds " and ", which BibTeX reads as a separator. */
+const authorName = (name: string): string => (/\sand\s/iu.test(name) ? `{${texText(name)}}` : texText(name));
 
 /** A citation key: the id, which is already a unique ASCII slug. */
 const citationKey = (paper: Paper): string => paper.id;
@@ -33,7 +23,7 @@ const citationKey = (paper: Paper): string => paper.id;
 /** The `@misc` entry for a paper whose page is at `url`. */
 export function bibtexEntry(paper: Paper, url: string): string {
   const fields: [string, string][] = [['title', `{${bibtexText(paper.title)}}`]];
-  if (paper.authors?.length) fields.push(['author', paper.authors.map(bibtexText).join(' and ')]);
+  if (paper.authors?.length) fields.push(['author', paper.authors.map(authorName).join(' and ')]);
   if (paper.published) fields.push(['year', paper.published.slice(0, 4)]);
   if (paper.arxiv) {
     fields.push(['eprint', paper.arxiv], ['archiveprefix', 'arXiv']);

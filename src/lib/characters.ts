@@ -71,28 +71,53 @@ export function withoutInvisible(text: string): string {
   return out + text.slice(last);
 }
 
+/** A character a text must not hold: where it is, what it is, and what to do about it. */
+export interface BadCharacter {
+  /** Index in the string (UTF-16). */
+  index: number;
+  /** What the character is, e.g. "the bidirectional control U+202E, which can display text …". */
+  what: string;
+  /** The fix, e.g. "delete it". */
+  fix: string;
+}
+
+/**
+ * The first character of a text that cannot be published: a lone surrogate, a control,
+ * bidirectional or non-character, U+FFFD, or a character that draws nothing.
+ */
+export function badCharacter(text: string): BadCharacter | undefined {
+  const checks: [RegExp, string, string][] = [
+    [LONE_SURROGATE, 'a lone surrogate (half of a broken emoji or character)', 'retype the character'],
+    [CONTROL, 'the control character {cp}', 'delete it'],
+    [BIDI, 'the bidirectional control {cp}, which can display text in a different order than it is stored', 'delete it'],
+    [NONCHARACTER, 'the non-character {cp}', 'delete it'],
+    [
+      REPLACEMENT,
+      'the replacement character U+FFFD, left where a character was lost (was the file saved as UTF-8?)',
+      'retype the character',
+    ],
+  ];
+  for (const [re, what, fix] of checks) {
+    const m = re.exec(text);
+    if (m) return { index: m.index, what: what.replace('{cp}', codePoint(m[0])), fix };
+  }
+  const invisible = invisibleCharacters(text)[0];
+  if (invisible) {
+    const kind = /\p{Co}/u.test(invisible.char) ? 'the private-use character' : 'the invisible character';
+    return { index: invisible.index, what: `${kind} ${codePoint(invisible.char)}, which draws nothing`, fix: 'delete it' };
+  }
+  return undefined;
+}
+
 /**
  * Why a title or abstract cannot be published as it is, or undefined when it can. Characters that
  * are invisible or reorder the text on screen are refused rather than silently removed, so the
  * page never shows something other than what the entry holds.
  */
 export function textProblem(text: string): string | undefined {
-  const checks: [RegExp, string][] = [
-    [LONE_SURROGATE, 'a lone surrogate (half of a broken emoji or character); retype the character'],
-    [CONTROL, 'the control character {cp}; delete it'],
-    [BIDI, 'the bidirectional control {cp}, which can display text in a different order than it is stored; delete it'],
-    [NONCHARACTER, 'the non-character {cp}; delete it'],
-    [REPLACEMENT, 'the replacement character U+FFFD, left where a character was lost (was the file saved as UTF-8?); retype the character'],
-  ];
-  for (const [re, message] of checks) {
-    const m = re.exec(text);
-    if (m) return `contains ${message.replace('{cp}', codePoint(m[0]))} (at character ${m.index + 1})`;
-  }
-  const invisible = invisibleCharacters(text)[0];
-  if (invisible) {
-    const what = /\p{Co}/u.test(invisible.char) ? 'the private-use character' : 'the invisible character';
-    return `contains ${what} ${codePoint(invisible.char)}, which draws nothing (at character ${invisible.index + 1}); delete it`;
-  }
+  const bad = badCharacter(text);
+  if (bad?.what.endsWith('draws nothing')) return `contains ${bad.what} (at character ${bad.index + 1}); ${bad.fix}`;
+  if (bad) return `contains ${bad.what}; ${bad.fix} (at character ${bad.index + 1})`;
   if (text !== text.normalize('NFC')) return 'is not in Unicode NFC form; re-run the ingest, which normalises it';
   return undefined;
 }

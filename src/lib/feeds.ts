@@ -1,6 +1,7 @@
 /** The shapes of the RSS items and the JSON export, built from papers. Pure, so they are tested. */
-import type { Link } from './links.ts';
+import { z } from 'zod';
 import type { Paper, Topic } from './papers.ts';
+import { ID_PATTERN, LINK_KINDS, MAX_ID_LENGTH, MAX_TOPICS } from './schema.ts';
 import { absoluteUrl, type Urls } from './urls.ts';
 import { SITE } from '../site.config.ts';
 
@@ -14,35 +15,80 @@ export interface FeedItem {
   categories: string[];
 }
 
-/** RSS items for papers: plain-text title and abstract, absolute link, topic names as categories. */
+const HTML_ESCAPES = new Map([
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+]);
+
+/**
+ * Plain text as RSS readers read an item's title and description: as entity-encoded HTML, whose
+ * references they decode (and whose tags they render) after the XML parser has decoded the file's.
+ * Escaped once more, `&amp;` typed in a title reads back as `&amp;` and `<b>` as `<b>`, not as `&`
+ * and bold text; @astrojs/rss then escapes it for XML.
+ */
+const rssText = (text: string): string => text.replace(/[&<>]/gu, (c) => HTML_ESCAPES.get(c) ?? c);
+
+/** RSS items for papers: title and abstract as escaped text (rssText), absolute link, topic names as categories. */
 export function feedItems(papers: readonly Paper[], topicById: Map<string, Topic>, urls: Urls, site: URL | string | undefined): FeedItem[] {
   return papers.map((paper) => ({
-    title: paper.titleText,
+    title: rssText(paper.titleText),
     link: absoluteUrl(urls.paper(paper.id), site),
-    description: paper.abstractText,
+    description: rssText(paper.abstractText),
     categories: paper.topics.map((id) => topicById.get(id)?.name ?? id),
   }));
 }
 
-/** One paper in papers.json. The README documents this shape. */
-interface PaperRecord {
-  id: string;
-  title: string;
-  abstract: string;
-  topics: string[];
-  links: Link[];
-  url: string;
-}
+const httpUrl = (what: string) =>
+  z
+    .url({ protocol: /^https?$/u })
+    .regex(/^https?:\/\//u)
+    .describe(what);
 
-export interface PapersExport {
-  name: string;
-  url: string;
-  count: number;
-  papers: PaperRecord[];
+/** One paper in papers.json. */
+const paperRecordSchema = z
+  .strictObject({
+    id: z.string().regex(ID_PATTERN).max(MAX_ID_LENGTH).describe("The paper's id, the last segment of its page's URL. Never changes."),
+    title: z.string().min(1).describe('The title as plain Unicode text; math as readable Unicode (L₀ + A · S₁).'),
+    abstract: z.string().min(1).describe('The abstract as plain Unicode text, as the paper page shows it; links as their text.'),
+    topics: z
+      .array(z.string().regex(ID_PATTERN))
+      .max(MAX_TOPICS)
+      .describe('Topic ids (the last segment of /topics/<id>/); empty while the paper awaits a topic.'),
+    links: z
+      .array(
+        z.strictObject({
+          kind: z.enum(LINK_KINDS).describe('code: a repository; project: a project page; other: anything else.'),
+          url: httpUrl('The URL, as the abstract and the paper page link it.'),
+        }),
+      )
+      .describe("The paper's links: every URL in the abstract, and the repository and project page its source names."),
+    url: httpUrl("The paper's page in the catalogue."),
+  })
+  .describe('One paper.');
+
+/** papers.json: the whole catalogue in listing order. The README documents it; /papers.schema.json publishes this. */
+const papersExportSchema = z
+  .strictObject({
+    $schema: httpUrl('The JSON Schema of this file (/papers.schema.json).'),
+    name: z.string().min(1).describe("The catalogue's name."),
+    url: httpUrl("The catalogue's home page."),
+    count: z.int().nonnegative().describe('How many papers the file holds.'),
+    papers: z.array(paperRecordSchema).describe('Every paper, in listing order.'),
+  })
+  .describe("The catalogue's papers: titles, abstracts, topics and links.");
+
+export type PapersExport = z.infer<typeof papersExportSchema>;
+
+/** The JSON Schema of papers.json, published at `schemaUrl` (its `$id`). */
+export function papersJsonSchema(schemaUrl: string): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(papersExportSchema) as Record<string, unknown>;
+  return { $schema, $id: schemaUrl, title: 'papers.json', ...rest };
 }
 
 export function papersExport(name: string, papers: readonly Paper[], urls: Urls, site: URL | string | undefined): PapersExport {
   return {
+    $schema: absoluteUrl(urls.jsonSchema(), site),
     name,
     url: absoluteUrl(urls.home(), site),
     count: papers.length,

@@ -11,8 +11,8 @@ export class FrontmatterError extends Error {
   }
 }
 
-/** The frontmatter data and the body (trimmed) of an entry file. */
-export function splitFrontmatter(text: string, file: string): { data: Record<string, unknown>; body: string } {
+/** The frontmatter data, the body (trimmed) of an entry file, and the line of the file the body starts on. */
+export function splitFrontmatter(text: string, file: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
   const normalised = text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
   const match = /^---\n([\s\S]*?)\n---(?:\n|$)([\s\S]*)$/u.exec(normalised);
   if (!match)
@@ -32,5 +32,7 @@ export function splitFrontmatter(text: string, file: string): { data: Record<str
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new FrontmatterError(file, 'frontmatter: must be a set of "field: value" lines');
   }
-  return { data: data as Record<string, unknown>, body: (match[2] ?? '').trim() };
+  const rest = match[2] ?? '';
+  const bodyStart = normalised.length - rest.trimStart().length;
+  return { data: data as Record<string, unknown>, body: rest.trim(), bodyLine: normalised.slice(0, bodyStart).split('\n').length };
 }

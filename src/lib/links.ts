@@ -1,4 +1,5 @@
 /** URLs inside abstracts: where they are, and what kind of link each one is. */
+import { splitTex } from './math.ts';
 
 export interface UrlSpan {
   url: string;
@@ -64,14 +65,25 @@ export function classifyUrl(url: string, textBefore = ''): LinkKind {
   return 'other';
 }
 
-/** Every distinct URL of a text, typed, in order of first appearance. */
-export function extractLinks(text: string): Link[] {
+/**
+ * Every distinct URL of a text in the `$…$` format, typed, in order of first appearance. URLs are
+ * found in its text, never in its math, as toMdxBody links them: a link is the URL the page links.
+ */
+export function extractLinks(source: string): Link[] {
   const seen = new Set<string>();
   const links: Link[] = [];
-  for (const span of findUrls(text)) {
-    if (seen.has(span.url)) continue;
-    seen.add(span.url);
-    links.push({ kind: classifyUrl(span.url, text.slice(0, span.start)), url: span.url });
+  let before = '';
+  for (const segment of splitTex(source)) {
+    if (segment.kind === 'math') {
+      before += `$${segment.tex}$`;
+      continue;
+    }
+    for (const span of findUrls(segment.value)) {
+      if (seen.has(span.url)) continue;
+      seen.add(span.url);
+      links.push({ kind: classifyUrl(span.url, before + segment.value.slice(0, span.start)), url: span.url });
+    }
+    before += segment.value;
   }
   return links;
 }

@@ -231,7 +231,7 @@ export function texToUnicode(tex: string): string {
 }
 
 /** Plain text of segments: math spans as their Unicode approximation. */
-function segmentsToText(segments: readonly Segment[]): string {
+export function segmentsToText(segments: readonly Segment[]): string {
   return segments.map((s) => (s.kind === 'math' ? texToUnicode(s.tex) : s.value)).join('');
 }
 
@@ -242,6 +242,18 @@ export function texToText(source: string): string {
 
 const escapeText = (text: string): string => text.replace(/[&<>]/gu, (c) => `&#${c.codePointAt(0)};`);
 
+const KATEX = { output: 'mathml', throwOnError: true, trust: false, strict: 'ignore', maxExpand: 100 } as const;
+
+/** Whether the page typesets `tex` (else it shows its source): exports pass on only TeX the page accepts. */
+export function isTypeset(tex: string): boolean {
+  try {
+    katex.renderToString(tex, KATEX);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Renders an inline formula to MathML at build time. MathML needs no client script, no
  * stylesheet and no web font: the browser typesets it. Untrusted input is safe here:
@@ -249,7 +261,7 @@ const escapeText = (text: string): string => text.replace(/[&<>]/gu, (c) => `&#$
  */
 export function renderTex(tex: string): string {
   try {
-    const mathml = katex.renderToString(tex, { output: 'mathml', throwOnError: true, trust: false, strict: 'ignore', maxExpand: 100 });
+    const mathml = katex.renderToString(tex, KATEX);
     // The search index reads the formula as its readable text, in place (2¹²⁸), never as the
     // MathML's letters run together or its TeX annotation (x2x^{2}); readers and screen readers get the MathML.
     return `<span data-pagefind-ignore>${mathml}</span><span hidden>${escapeText(texToUnicode(tex))}</span>`;

@@ -7,6 +7,7 @@
  * `fromMdxBody(toMdxBody(s)) === s` (after whitespace normalisation).
  */
 import { findUrls } from './links.ts';
+import { readBody } from './body-read.ts';
 import { joinTex, splitTex, type Segment } from './math.ts';
 
 /**
@@ -42,7 +43,8 @@ function escapeText(text: string): string {
   let last = 0;
   for (const span of findUrls(text)) {
     out += escapeInline(text.slice(last, span.start));
-    const destination = span.url.replace(/[()\\]/gu, (c) => `\\${c}`);
+    // Escaped in the destination too, so `&lt;` in a URL stays `&lt;` and is not read as `<`.
+    const destination = span.url.replace(/[()\\&]/gu, (c) => `\\${c}`);
     out += `[${escapeChars(span.url)}](${destination})`;
     last = span.end;
   }
@@ -61,76 +63,25 @@ export function toMdxBody(source: string): string {
   return escapeLineStart(body);
 }
 
-const NAMED_REFERENCES = new Map([
-  ['amp', '&'],
-  ['lt', '<'],
-  ['gt', '>'],
-  ['quot', '"'],
-  ['apos', "'"],
-  ['nbsp', '\u00A0'],
-]);
-
 /**
- * Reads an MDX body (as written by {@link toMdxBody}, or edited by hand in the same plain style)
- * back into the `$…$` text format: escapes and character references resolved, links reduced to
- * their text, math kept.
+ * The text and math of an MDX body (as written by {@link toMdxBody}, or edited by hand within the
+ * body policy): escapes and character references resolved, links reduced to their text, math
+ * kept, whitespace collapsed.
  */
-export function fromMdxBody(body: string): string {
-  const segments: Segment[] = [];
-  let text = '';
-  const flush = (): void => {
-    if (text) segments.push({ kind: 'text', value: text });
-    text = '';
-  };
-  let i = 0;
-  while (i < body.length) {
-    const ch = body[i] ?? '';
-    const next = body[i + 1] ?? '';
-    if (ch === '\\' && /[!-/:-@[-`{-~]/u.test(next)) {
-      text += next;
-      i += 2;
-    } else if (ch === '&') {
-      const ref = /^&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/iu.exec(body.slice(i));
-      const hex = ref?.[1];
-      const dec = ref?.[2];
-      const name = ref?.[3];
-      const decoded = hex
-        ? String.fromCodePoint(parseInt(hex, 16))
-        : dec
-          ? String.fromCodePoint(Number(dec))
-          : name
-            ? NAMED_REFERENCES.get(name)
-            : undefined;
-      text += decoded ?? ch;
-      i += decoded === undefined || !ref ? 1 : ref[0].length;
-    } else if (ch === '$') {
-      const end = body.indexOf('$', i + 1);
-      if (end > i + 1) {
-        flush();
-        segments.push({ kind: 'math', tex: body.slice(i + 1, end) });
-        i = end + 1;
-      } else {
-        text += ch;
-        i += 1;
-      }
-    } else if (ch === '[') {
-      const link = /^\[((?:\\.|[^\]\\])*)\]\((?:\\.|[^)\\])*\)/u.exec(body.slice(i));
-      if (link) {
-        const inner = splitTex(fromMdxBody(link[1] ?? ''));
-        for (const s of inner) {
-          if (s.kind === 'text') text += s.value;
-        }
-        i += link[0].length;
-      } else {
-        text += ch;
-        i += 1;
-      }
-    } else {
-      text += ch;
-      i += 1;
-    }
+export function bodySegments(body: string): Segment[] {
+  const merged: Segment[] = [];
+  for (const s of readBody(body).segments) {
+    const prev = merged.at(-1);
+    if (s.kind === 'text' && prev?.kind === 'text') prev.value += s.value;
+    else merged.push({ ...s });
   }
-  flush();
-  const tidy = segments.map((s) => (s.kind === 'text' ? { ...s, value: s.value.replace(/\s+/gu, ' ') } : s));
-  return joinTex(tidy).trim();
+  const tidy = merged.map((s) => (s.kind === 'text' ? { ...s, value: s.value.replace(/\s+/gu, ' ') } : s));
+  const first = tidy[0];
+  const last = tidy.at(-1);
+  if (first?.kind === 'text') first.value = first.value.trimStart();
+  if (last?.kind === 'text') last.value = last.value.trimEnd();
+  return tidy.filter((s) => s.kind === 'math' || s.value !== '');
 }
+
+/** Reads an MDX body back into the `$…$` text format (see {@link bodySegments}). */
+export const fromMdxBody = (body: string): string => joinTex(bodySegments(body));

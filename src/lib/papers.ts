@@ -4,7 +4,7 @@
  */
 import type { Link } from './links.ts';
 import { texToText } from './math.ts';
-import { fromMdxBody } from './mdx.ts';
+import { paperText } from './paper-text.ts';
 import { excerpt } from './text.ts';
 import { fold } from './words.ts';
 import { overviewPaperIds, overviewText } from './overview.ts';
@@ -15,7 +15,7 @@ export interface Paper {
   id: string;
   /** Title in the `$…$` format. */
   title: string;
-  /** Title as plain Unicode text. */
+  /** Title as plain Unicode text (paperText 'plain'): the title every export and preview carries. */
   titleText: string;
   topics: string[];
   links: Link[];
@@ -31,7 +31,7 @@ export interface Paper {
   keywords?: string[];
   /** Abstract in the `$…$` format, read back from the MDX body. */
   abstract: string;
-  /** Abstract as plain Unicode text. */
+  /** Abstract as plain Unicode text (paperText 'plain'): the abstract papers.json and the feeds carry. */
   abstractText: string;
   /** The start of the abstract, for cards (computed once, not per card). */
   teaser: string;
@@ -67,11 +67,12 @@ export interface RawEntry<D> {
 
 export function toPaper(entry: RawEntry<PaperData>): Paper {
   const { data } = entry;
-  const abstract = fromMdxBody(entry.body ?? '');
+  const body = { body: entry.body ?? '' };
+  const abstractText = paperText(body, 'plain');
   return {
     id: data.id,
     title: data.title,
-    titleText: texToText(data.title),
+    titleText: paperText({ title: data.title }, 'plain'),
     topics: data.topics,
     links: data.links,
     sources: data.sources,
@@ -81,9 +82,9 @@ export function toPaper(entry: RawEntry<PaperData>): Paper {
     ...(data.submitted ? { submitted: data.submitted } : {}),
     ...(data.categories ? { categories: data.categories } : {}),
     ...(data.keywords ? { keywords: data.keywords } : {}),
-    abstract,
-    abstractText: texToText(abstract),
-    teaser: excerpt(texToText(abstract), TEASER_LENGTH),
+    abstract: paperText(body, 'tex'),
+    abstractText,
+    teaser: excerpt(abstractText, TEASER_LENGTH),
     hasCode: data.links.some((l) => l.kind === 'code'),
     file: entry.filePath ?? `${entry.id}.mdx`,
   };

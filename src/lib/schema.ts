@@ -12,7 +12,7 @@ export const MAX_ID_LENGTH = 80;
 /** Ids that would collide with the site's own pages under /papers/. */
 export const RESERVED_IDS: readonly string[] = ['a-z', 'page'];
 export const MAX_TOPICS = 4;
-const LINK_KINDS = ['code', 'project', 'other'] as const;
+export const LINK_KINDS = ['code', 'project', 'other'] as const;
 
 export { textProblem } from './characters.ts';
 
@@ -148,7 +148,7 @@ export function paperSchema(topicIds: readonly string[]) {
       .array(sourceSchema, {
         error: missingOr('sources', 'every paper records the listing it came from', 'sources must be a list of listings'),
       })
-      .min(1, { error: 'sources is empty; every paper records the listing it came from' })
+      .min(1, { error: 'sources is empty; add the listing the paper came from (listing, name and position), as the ingest writes it' })
       .describe('Where the entry came from, oldest first.'),
     authors: z
       .array(z.string().trim().min(1, { error: 'authors holds an empty name; remove it' }), {

@@ -28,6 +28,7 @@ export function urlsFor(base: string) {
     topicBibtex: (id: string): string => join(base, `topics/${id}/papers.bib`),
     feed: (): string => join(base, 'rss.xml'),
     json: (): string => join(base, 'papers.json'),
+    jsonSchema: (): string => join(base, 'papers.schema.json'),
     search: (query?: string): string => join(base, query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
     asset: (path: string): string => join(base, path),
     /** A page's link-preview image (drawn by src/integrations/previews). */

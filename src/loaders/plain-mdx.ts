@@ -1,6 +1,7 @@
 /**
  * Loads the paper entries: one `.mdx` file each, whose body must be plain MDX (text, escapes,
- * links and `$…$` math; no expression, component or import), checked with the MDX parser.
+ * references, links and `$…$` math; no expression, component or import). This is the one place
+ * bodies are checked, against src/lib/body-policy.ts, on the trees the Markdown processor parses.
  *
  * Plain bodies need no JavaScript, so the body is rendered to HTML here, at content sync, with
  * the site's Markdown processor (math, links), and cached by the file's digest like Astro's
@@ -12,46 +13,46 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { mdxToMdast } from 'satteri';
+import { markdownToMdast, mdxToMdast } from 'satteri';
+import { bodyProblems, type BodyNode, type BodyTrees } from '../lib/body-policy.ts';
 import { contentError, withoutTrace } from '../lib/errors.ts';
 import { FrontmatterError, splitFrontmatter } from '../lib/frontmatter.ts';
+import { BODY_FEATURES } from '../integrations/markdown.ts';
 
-type Node = { type: string; children?: Node[]; position?: { start?: { line?: number } } };
-
-const LIVE = new Map<string, [what: string, fix: string]>([
-  ['mdxjsEsm', ['an import or export statement', 'escape its first letter, e.g. &#x69;mport']],
-  ['mdxFlowExpression', ['a {…} expression', 'escape the braces as \\{ and \\}']],
-  ['mdxTextExpression', ['a {…} expression', 'escape the braces as \\{ and \\}']],
-  ['mdxJsxFlowElement', ['a <…> component or HTML tag', 'escape the < as \\<']],
-  ['mdxJsxTextElement', ['a <…> component or HTML tag', 'escape the < as \\<']],
-]);
-
-/** Why a body is not plain MDX, or undefined when it is. */
-export function bodyProblem(body: string): string | undefined {
-  let tree: Node;
+/** A body's MDX tree (for live MDX) and its Markdown tree (what is rendered), for the body policy. */
+export function bodyTrees(body: string): BodyTrees {
+  const options = { features: BODY_FEATURES, position: true };
+  let mdx: BodyTrees['mdx'];
   try {
-    tree = mdxToMdast(body, { features: { math: true, gfm: false } }) as Node;
+    mdx = mdxToMdast(body, options) as BodyNode;
   } catch (error) {
-    return `is not valid MDX (${(error as Error).message.split('\n')[0] ?? ''}); escape the characters MDX reads as code, as the ingest does`;
+    const message = (error as Error).message.split('\n')[0] ?? '';
+    mdx = { error: message.replace(/^\d+:\d+: /u, ''), line: Number(/^(\d+):/u.exec(message)?.[1] ?? 1) };
   }
-  const stack = [tree];
-  while (stack.length) {
-    const node = stack.pop() as Node;
-    const live = LIVE.get(node.type);
-    if (live) {
-      const line = node.position?.start?.line;
-      return `contains ${live[0]}${line ? ` (line ${line} of the body)` : ''}; entries hold plain text and run no code. To show it as text, ${live[1]}, or re-run the ingest, which escapes it`;
-    }
-    stack.push(...(node.children ?? []));
+  return { mdx, markdown: markdownToMdast(body, options) as BodyNode };
+}
+
+/** Entries are UTF-8, as the ingest writes them; another encoding would reach the page as garbage. */
+function readEntry(path: string, filePath: string): string {
+  const bytes = readFileSync(path);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  try {
+    if (!utf16) return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Not UTF-8: refused below.
   }
-  return undefined;
+  throw contentError(
+    `${filePath}: encoding: the file is ${utf16 ? 'saved as UTF-16' : 'not UTF-8 text'}.`,
+    'Save the entry as UTF-8 (your editor\'s "Save with encoding" or "File encoding" setting), then build again.',
+    { file: path },
+  );
 }
 
 async function syncFile(ctx: LoaderContext, root: string, base: string, name: string): Promise<string> {
   const absolute = resolve(root, base, name);
   const filePath = relative(root, absolute);
   const id = name.replace(/\.mdx$/u, '');
-  const text = readFileSync(absolute, 'utf8');
+  const text = readEntry(absolute, filePath);
   const digest = ctx.generateDigest(text);
   const existing = ctx.store.get(id);
   if (existing?.digest === digest && existing.rendered) return id;
@@ -62,12 +63,13 @@ async function syncFile(ctx: LoaderContext, root: string, base: string, name: st
     if (error instanceof FrontmatterError) throw contentError(error.message, 'Fix the entry named above.', { file: absolute });
     throw error;
   }
-  const problem = bodyProblem(parts.body);
-  if (problem)
+  const problems = bodyProblems(parts.body, bodyTrees(parts.body));
+  const first = problems[0];
+  if (first)
     throw contentError(
-      `${filePath}: body: ${problem}.`,
-      'Entry bodies are abstracts: plain text, with escapes for the characters MDX treats as code.',
-      { file: absolute },
+      problems.map((p) => `${filePath}:${parts.bodyLine + p.line - 1}: body: ${p.what} (line ${p.line} of the body); ${p.fix}.`).join('\n'),
+      'An entry body is an abstract: plain text, $…$ math and links to http(s) addresses, with a backslash before each character Markdown or MDX would read as syntax.',
+      { file: absolute, line: parts.bodyLine + first.line - 1 },
     );
   let data;
   try {

@@ -3,12 +3,16 @@ import { join } from 'node:path';
 import { expect, test, type Page } from './fixtures.ts';
 import { BUILDS } from './builds.ts';
 import { contentPapers, contentTopics } from './content.ts';
+import { expectExportsRead, readPapersJson, unsafeUrls } from './exports.ts';
 
 const papers = contentPapers();
 const topics = contentTopics();
 const dist = BUILDS.root.outDir;
 
-/** Parses XML in the browser and returns what an RSS reader would see. */
+/**
+ * Parses XML in the browser and returns what an RSS reader would see: item titles are
+ * entity-encoded HTML, read as a reader shows them.
+ */
 async function readFeed(page: Page, path: string) {
   const response = await page.request.get(path);
   expect(response.status()).toBe(200);
@@ -23,7 +27,7 @@ async function readFeed(page: Page, path: string) {
       link: channel?.querySelector(':scope > link')?.textContent ?? null,
       description: channel?.querySelector(':scope > description')?.textContent ?? null,
       items: [...doc.querySelectorAll('item')].map((item) => ({
-        title: item.querySelector('title')?.textContent ?? '',
+        title: new DOMParser().parseFromString(item.querySelector('title')?.textContent ?? '', 'text/html').body.textContent ?? '',
         link: item.querySelector('link')?.textContent ?? '',
         guid: item.querySelector('guid')?.textContent ?? '',
       })),
@@ -76,6 +80,28 @@ test('papers.json has one record per entry, matching it', async ({ request }) =>
     expect(record.abstract.length).toBeGreaterThan(100);
     expect(record.abstract).not.toMatch(/\\[{}<$*_[\]]|&#x/u);
   }
+});
+
+test('every export parses in a real parser (BibTeX, RSS, JSON Schema) and holds every paper', () => {
+  expectExportsRead(dist);
+  expect(readPapersJson(dist).data.papers).toHaveLength(papers.length);
+});
+
+test('papers.json names its JSON Schema, which the site serves', async ({ request }) => {
+  const data = (await (await request.get('papers.json')).json()) as { $schema: string };
+  expect(data.$schema).toBe('https://papers.example.org/papers.schema.json');
+  const response = await request.get('papers.schema.json');
+  // A static host types the file by its extension.
+  expect(response.headers()['content-type']).toContain('json');
+  expect(await response.json()).toMatchObject({
+    $id: data.$schema,
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+  });
+});
+
+test('no javascript:, data: or off-site image URL is in the build', () => {
+  expect(unsafeUrls(dist)).toEqual([]);
 });
 
 test('robots.txt points to the sitemap, which lists every page', async ({ request }) => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.ts';
 import { BUILDS, canaryFile } from './builds.ts';
+import { expectExportsRead, unsafeUrls } from './exports.ts';
 
 const flat = (s: string): string => s.replace(/\s+/gu, ' ').trim();
 
@@ -47,4 +48,12 @@ test('the canary secret set during the hostile build appears nowhere in its outp
   expect(canary).toMatch(/^canary-/u);
   const leaks = [...files(BUILDS.hostile.outDir)].filter((f) => readFileSync(f).includes(canary));
   expect(leaks).toEqual([]);
+});
+
+test('every export of the hostile build parses in a real parser and holds every paper', () => {
+  expectExportsRead(BUILDS.hostile.outDir);
+});
+
+test('no javascript:, data: or off-site image URL reaches the hostile build', () => {
+  expect(unsafeUrls(BUILDS.hostile.outDir)).toEqual([]);
 });

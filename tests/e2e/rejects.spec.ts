@@ -21,13 +21,14 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-function build(content: string, outDir: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+function build(content: string, outDir: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn('npx', ['astro', 'build', '--outDir', outDir], { env: { ...process.env, ...env, CATALOGUE_CONTENT: content } });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('close', (code) => resolve({ code, output }));
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 
@@ -35,8 +36,8 @@ test.describe.configure({ mode: 'parallel' });
 
 for (const c of CASES) {
   if (c.kind !== 'entry' || c.expect.outcome !== 'reject') continue;
-  const { field, reason } = c.expect;
-  test(`${c.file} fails the build naming the entry, ${field} and the reason: ${c.about}`, async () => {
+  const { field, reason, fix, line } = c.expect;
+  test(`${c.file} fails the build naming the entry, ${field}, the reason and the fix: ${c.about}`, async () => {
     test.setTimeout(60_000);
     const name = c.file.split('/').pop() ?? 'case';
     const root = join('dist-e2e', 'rejects', name);
@@ -45,11 +46,12 @@ for (const c of CASES) {
     cpSync(join(CORPUS_DIR, 'topics'), join(root, 'content', 'topics'), { recursive: true });
     cpSync(join(CORPUS_DIR, c.file), join(root, 'content', 'papers'), { recursive: true });
     const canary = `canary-${randomUUID()}`;
-    const { code, output } = await build(join(root, 'content'), join(root, 'dist'), {
+    const { code, stdout, stderr } = await build(join(root, 'content'), join(root, 'dist'), {
       [CANARY]: canary,
       CATALOGUE_CACHE_DIR: join(root, 'cache'),
     });
-    const plain = stripVTControlCharacters(output);
+    // The message is on stderr, where a terminal or CI log shows errors.
+    const plain = stripVTControlCharacters(stderr);
     expect(code, plain).not.toBe(0);
     const entryFiles = readdirSync(join(CORPUS_DIR, c.file)).map((f) => f.replace(/\.mdx$/u, ''));
     expect(
@@ -58,10 +60,13 @@ for (const c of CASES) {
     ).toBe(true);
     expect(plain, 'names the field').toContain(field);
     expect(plain, 'gives the reason').toContain(reason);
+    expect(fix, 'the case says which fix the message gives').toBeDefined();
+    expect(plain, 'says how to fix it').toContain(fix ?? '');
+    if (line) expect(plain, 'names the line').toContain(`(line ${line} of the body)`);
     // The content is at fault, not the code: a message, no stack trace.
-    expect(plain, 'prints no stack trace').not.toMatch(/Stack trace|^\s+at .*:\d+:\d+\)?$/mu);
+    expect(stripVTControlCharacters(stdout + stderr), 'prints no stack trace').not.toMatch(/Stack trace|^\s+at .*:\d+:\d+\)?$/mu);
     expect([...files(join(root, 'dist'))].filter((f) => readFileSync(f).includes(canary))).toEqual([]);
-    expect(plain).not.toContain(canary);
+    expect(stdout + stderr).not.toContain(canary);
   });
 }
 
@@ -77,8 +82,8 @@ test('a topic overview that cites an unknown paper fails the build naming the to
     join(root, 'content', 'topics', 'hostile.mdx'),
     `---\n${frontmatter}---\n\nThe key paper of the field:\n\n<Paper id="no-such-paper" />\n`,
   );
-  const { code, output } = await build(join(root, 'content'), join(root, 'dist'), { CATALOGUE_CACHE_DIR: join(root, 'cache') });
-  const plain = stripVTControlCharacters(output);
+  const { code, stdout, stderr } = await build(join(root, 'content'), join(root, 'dist'), { CATALOGUE_CACHE_DIR: join(root, 'cache') });
+  const plain = stripVTControlCharacters(stdout + stderr);
   expect(code, plain).not.toBe(0);
   expect(plain).toContain('hostile.mdx: overview: <Paper id="no-such-paper"> names no paper of the catalogue');
   expect(plain, 'prints no stack trace').not.toMatch(/Stack trace|^\s+at .*:\d+:\d+\)?$/mu);

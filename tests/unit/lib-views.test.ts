@@ -1,7 +1,8 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { bibtexEntry, bibtexText } from '../../src/lib/bibtex.ts';
 import { findPaperLinks, reportProblemUrl } from '../../src/lib/external.ts';
-import { feedItems, papersExport } from '../../src/lib/feeds.ts';
+import { feedItems, papersExport, papersJsonSchema } from '../../src/lib/feeds.ts';
 import { DEFAULT_VIEW, viewPapers, viewPath } from '../../src/lib/lists.ts';
 import { pageLinks } from '../../src/lib/pagination.ts';
 import { toPaper, type Paper, type Topic } from '../../src/lib/papers.ts';
@@ -165,7 +166,9 @@ describe('papers awaiting a topic, and dates', () => {
 
 describe('bibtex', () => {
   it('escapes special characters and keeps math', () => {
-    expect(bibtexText('50% of A&B_c {x} $D_{KL}$ ~ \\')).toBe('50\\% of A\\&B\\_c \\{x\\} $D_{KL}$ \\~{} \\textbackslash{}');
+    expect(bibtexText('50% of A&B_c {x} $D_{KL}$ ~ \\')).toBe(
+      '50\\% of A\\&B\\_c \\textbraceleft{}x\\textbraceright{} $D_{KL}$ \\textasciitilde{} \\textbackslash{}',
+    );
   });
 
   it('writes Unicode math as TeX, which classic BibTeX and pdfLaTeX read', () => {
@@ -215,8 +218,15 @@ describe('feeds and export', () => {
     ]);
   });
 
+  it('writes titles and abstracts as escaped HTML, which a feed reader reads back as the text typed', () => {
+    const typed = [paper('y', 'Tan & Le: &amp; <b>x</b>', ['a'], {}, 'a \\< b && c \\> d')];
+    const [item] = feedItems(typed, topicById, u, 'https://e.org');
+    expect([item?.title, item?.description]).toEqual(['Tan &amp; Le: &amp;amp; &lt;b&gt;x&lt;/b&gt;', 'a &lt; b &amp;&amp; c &gt; d']);
+  });
+
   it('exports papers.json records', () => {
     expect(papersExport('Cat', papers, u, 'https://e.org')).toEqual({
+      $schema: 'https://e.org/catalogue/papers.schema.json',
       name: 'Cat',
       url: 'https://e.org/catalogue/',
       count: 1,
@@ -231,6 +241,38 @@ describe('feeds and export', () => {
         },
       ],
     });
+  });
+});
+
+describe('the JSON Schema of papers.json', () => {
+  const schema = papersJsonSchema('https://e.org/papers.schema.json');
+  const validate = new Ajv2020({ strict: true }).compile(schema);
+  const good = papersExport(
+    'Cat',
+    [paper('x', 'Loss $x^2$', ['a'], { links: [{ kind: 'code', url: 'https://github.com/a/b$c$d' }] }, '&copy; [link](https://a.org)')],
+    urlsFor('/'),
+    'https://e.org',
+  );
+
+  it('names itself and is a schema Ajv compiles in strict mode', () => {
+    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://e.org/papers.schema.json' });
+  });
+
+  it('accepts the export', () => {
+    expect(validate(good), JSON.stringify(validate.errors)).toBe(true);
+    expect(good.papers[0]?.abstract).toBe('© link');
+  });
+
+  it.each([
+    ['a link that is not http(s)', { links: [{ kind: 'code', url: 'javascript:alert(1)' }] }],
+    ['an unknown link kind', { links: [{ kind: 'video', url: 'https://a.org' }] }],
+    ['an id that is not a slug', { id: 'Not A Slug' }],
+    ['five topics', { topics: ['a', 'b', 'c', 'd', 'e'] }],
+    ['an empty title', { title: '' }],
+    ['a field it does not document', { extra: 1 }],
+  ])('refuses a paper with %s', (_what, change) => {
+    const bad = { ...good, papers: [{ ...good.papers[0], ...change }] };
+    expect(validate(bad)).toBe(false);
   });
 });
 

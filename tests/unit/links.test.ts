@@ -48,4 +48,10 @@ describe('extractLinks', () => {
       { kind: 'project', url: 'https://a.github.io/p/' },
     ]);
   });
+
+  it('reads the $…$ format: a URL holding escaped dollars is whole, and math holds no link', () => {
+    expect(extractLinks('code at https://github.com/a/b\\$c\\$d and $https://x.org/in-math$')).toEqual([
+      { kind: 'code', url: 'https://github.com/a/b$c$d' },
+    ]);
+  });
 });

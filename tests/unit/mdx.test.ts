@@ -50,4 +50,33 @@ describe('toMdxBody / fromMdxBody', () => {
       'We scale to O(√s) with $x^2$ & friends. Second paragraph.',
     );
   });
+
+  it('decodes character references from the whole HTML5 table, as the page does', () => {
+    expect(fromMdxBody('&copy; 2024 &eacute;t&eacute; &hellip; &ngE; &#x3B1; &#946;')).toBe('© 2024 été … ≧̸ α β');
+    // Not references: an unknown name, no semicolon, an escaped ampersand, an escaped reference.
+    expect(fromMdxBody('&NotANamedRef; &copy &#65 \\&amp; &amp;copy;')).toBe('&NotANamedRef; &copy &#65 &amp; &copy;');
+  });
+
+  it('reads a number that is no character as U+FFFD instead of failing', () => {
+    expect(fromMdxBody('a &#x110000; b &#xD800; c &#0; d')).toBe('a \uFFFD b \uFFFD c \uFFFD d');
+  });
+
+  it('reads links as their text, whatever the form of the destination', () => {
+    expect(fromMdxBody('[two](<https://a.org/x>) and [see [1]](https://en.wikipedia.org/wiki/A_(b)).')).toBe('two and see [1].');
+    expect(fromMdxBody('[t](https://a.org "A title") [u](https://a.org \'B\') [v]( https://a.org )')).toBe('t u v');
+    expect(fromMdxBody('[&copy; $x^2$ text](https://a.org)')).toBe('© $x^2$ text');
+    // The inner link is the link; the outer brackets stay text (CommonMark).
+    expect(fromMdxBody('[outer [inner](https://b.org) text](https://a.org)')).toBe('[outer inner text](https://a.org)');
+  });
+
+  it('leaves images out: they show no text', () => {
+    expect(fromMdxBody('See ![Figure 1](/figures/one.png) here.')).toBe('See here.');
+  });
+
+  it('writes URLs with & and $ so that the link goes to the URL as typed', () => {
+    expect(toMdxBody('at https://x.org/&lt;img&gt;/&#x22;q.')).toBe(
+      'at [https://x.org/\\&lt;img\\&gt;/\\&#x22;q](https://x.org/\\&lt;img\\&gt;/\\&#x22;q).',
+    );
+    expect(fromMdxBody(toMdxBody('at https://x.org/&lt;img&gt;/&#x22;q.'))).toBe('at https://x.org/&lt;img&gt;/&#x22;q.');
+  });
 });

@@ -33,6 +33,14 @@ const NAMES = [
   ...Object.getOwnPropertyNames(String.prototype),
 ].filter((n, i, all) => all.indexOf(n) === i && /^[A-Za-z_]+$/u.test(n));
 
+/** The names above that are also HTML5 character references. */
+const ENTITIES = new Map([
+  ['flat', '♭'],
+  ['map', '↦'],
+  ['sub', '⊂'],
+  ['sup', '⊃'],
+]);
+
 const ABSTRACT = (name: string): string =>
   `We study the ${name} of a language model and its ${name.toLowerCase()} at length. The ${name} matters for reasoning, and we release code for the ${name} with many experiments.`;
 
@@ -60,7 +68,8 @@ describe('Object.prototype names as words', () => {
       expect(renderTex(`\\${name}`), name).not.toContain('function');
       expect(unicodeToTex(name), name).toBe(name);
       expect(fromMdxBody(toMdxBody(`a ${name} &${name}; b`)), name).toBe(`a ${name} &${name}; b`);
-      expect(fromMdxBody(`a &${name}; b`), name).toBe(`a &${name}; b`);
+      // A reference is decoded only when HTML5 names it: four of these names are musical and set symbols.
+      expect(fromMdxBody(`a &${name}; b`), name).toBe(`a ${ENTITIES.get(name) ?? `&${name};`} b`);
     }
   });
 

@@ -147,6 +147,14 @@ describe('repair', () => {
     );
   });
 
+  it('keeps a URL that holds $…$ as one URL, not math inside a shorter one', () => {
+    expect(repair('code at https://github.com/a/b$c$d and $x^2$ after').text).toBe(
+      'code at https://github.com/a/b\\$c\\$d and $x^2$ after',
+    );
+    // A span that only starts inside a URL stays math.
+    expect(repair('see https://x.org/$\\frac{a}{b}$ here').text).toBe('see https://x.org/$\\frac{a}{b}$ here');
+  });
+
   it('normalises to NFC and collapses whitespace', () => {
     expect(repair('  Fre\u0301chet \n distance ').text).toBe('Fréchet distance');
   });

@@ -163,14 +163,3 @@ describe('topicSchema', () => {
     ]);
   });
 });
-
-describe('plain MDX bodies', () => {
-  it('accepts escaped text, links and math, and names live MDX with its line', async () => {
-    const { bodyProblem } = await import('../../src/loaders/plain-mdx.ts');
-    expect(bodyProblem('Text \\{x\\} \\<b\\> $x^{2}$ and [https://a.org](https://a.org).')).toBeUndefined();
-    expect(bodyProblem('Line one.\n\nleak {process.env.X}')).toMatch(/^contains a \{…\} expression \(line 3 of the body\)/u);
-    expect(bodyProblem('run <script>alert(1)</script>')).toMatch(/^contains a <…> component or HTML tag/u);
-    expect(bodyProblem("import x from 'y'\n\nText")).toMatch(/^contains an import or export statement/u);
-    expect(bodyProblem('a { b')).toMatch(/^is not valid MDX \(1:3: Unexpected end of file in expression/u);
-  });
-});
