@@ -76,6 +76,7 @@ function setCounts(counts?: Record<string, Record<string, number> | undefined>):
 
 // Which search is current, and the results "Show more" adds next, for the query they were found for.
 let [generation, pending, pendingQuery] = [0, [] as PagefindResult[], ''];
+let filterIndex: Promise<unknown> | undefined;
 
 async function showMore(): Promise<void> {
   const mine = generation;
@@ -104,7 +105,8 @@ async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
     setCounts();
     return;
   }
-  const [search, text] = await loadWords();
+  // Pagefind counts a filter's values only once that filter's index is loaded: load them all first.
+  const [[search, text]] = await Promise.all([loadWords(), (filterIndex ??= pagefind.filters())]);
   const filters = filtersFor(state);
   const response = await pagefind.search(state.query ? search.pagefindQuery(state.query, common) : null, { filters });
   if (mine !== generation || !response) return;

@@ -157,6 +157,47 @@ test('the has-code filter keeps papers with a repository, and shows its count', 
   await expect(page.locator('[data-count-for="code:yes"]')).toHaveText(String(withCode.length));
 });
 
+/** The count each filter shows, and the number of papers found once that filter is added. */
+async function countsAgainstResults(
+  page: Page,
+  query: string,
+  topic?: string,
+): Promise<{ filter: string; shown: number; found: number }[]> {
+  const topics = topic ? [topic] : [];
+  await openSearch(page, writeState({ query, topics, code: false }));
+  await expect(page.locator('#search-results')).toHaveAttribute('data-state', writeState({ query, topics, code: false }));
+  const counts = await page
+    .locator('[data-count-for]')
+    .evaluateAll((els) => els.map((e) => [e.getAttribute('data-count-for') ?? '', Number(e.textContent)] as const));
+  // The has-code filter, the first topics that can add something, and one that says none.
+  const some = counts.filter(([f, n]) => n > 0 && f.startsWith('topic:')).slice(0, 4);
+  const checked = [...counts.filter(([f]) => f === 'code:yes'), ...some, ...counts.filter(([, n]) => n === 0).slice(0, 1)];
+  const out = [];
+  for (const [filter, shown] of checked) {
+    const [name = '', value = ''] = filter.split(':');
+    if (name === 'topic' && value === topic) continue;
+    const state = { query, topics: name === 'topic' ? [...topics, value] : topics, code: name === 'code' };
+    await page.goto(`search/${writeState(state)}`);
+    await expect(page.locator('#search-results'), filter).toHaveAttribute('data-state', writeState(state), { timeout: 15_000 });
+    const status = (await page.locator('#search-status').textContent()) ?? '';
+    out.push({ filter, shown, found: /^No papers/u.test(status) ? 0 : Number(/^(\d+)/u.exec(status)?.[1]) });
+  }
+  return out;
+}
+
+test('each filter’s count is the number of papers its tick finds, for a query and with a filter set', async ({ page }) => {
+  test.setTimeout(240_000);
+  for (const [query, topic] of [
+    ['scaling', undefined],
+    ['scaling', 'scaling-laws'],
+    ['diffusion', undefined],
+  ] as const) {
+    const rows = await countsAgainstResults(page, query, topic);
+    expect(rows.filter((r) => r.shown > 0).length, `${query}: some filter has papers`).toBeGreaterThan(0);
+    for (const r of rows) expect(r.shown, `${query}${topic ? ` in ${topic}` : ''}: ${r.filter}`).toBe(r.found);
+  }
+});
+
 test('typing updates the URL, and the URL restores the same results in a new page', async ({ page, context }) => {
   await openSearch(page);
   await searchFor(page, 'scaling');
