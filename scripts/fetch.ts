@@ -19,20 +19,7 @@
  * no content root, another ingest that does not finish); 4 when the API stayed down or refused the
  * request (the days before are written, the rest are not fetched).
  */
-import { EnvironmentError } from './ingest/commit.ts';
-import { EXIT, fetchCommand } from './fetch/command.ts';
+import { runCli } from './cli.ts';
+import { fetchCommand } from './fetch/command.ts';
 
-try {
-  process.exitCode = (await fetchCommand(process.argv.slice(2), process.env)).status;
-} catch (error) {
-  if (error instanceof EnvironmentError) {
-    console.error(`error: ${error.message}`);
-    process.exitCode = EXIT.environment;
-  } else {
-    // Anything that reaches here is a bug, not bad input: say so without a stack trace unless asked.
-    console.error(`internal error: ${(error as Error).message}`);
-    if (process.env['DEBUG']) console.error((error as Error).stack);
-    else console.error('run again with DEBUG=1 for details, and please report it');
-    process.exitCode = EXIT.usage;
-  }
-}
+await runCli(async () => (await fetchCommand(process.argv.slice(2), process.env)).status);

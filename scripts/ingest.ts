@@ -22,7 +22,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SOURCE_FORMATS, type SourceFormat } from '../src/lib/schema.ts';
-import { acquireLock, EnvironmentError, pendingJournal, recover } from './ingest/commit.ts';
+import { runCli } from './cli.ts';
+import { acquireLock, pendingJournal, recover } from './ingest/commit.ts';
 import { planIngest } from './ingest/plan.ts';
 import { ingestSource, report, reportUntagged } from './ingest/run.ts';
 
@@ -129,17 +130,4 @@ function main(argv: string[]): number {
   return status;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof EnvironmentError) {
-    console.error(`error: ${error.message}`);
-    process.exitCode = 3;
-  } else {
-    // Anything that reaches here is a bug, not bad input: say so without a stack trace unless asked.
-    console.error(`internal error: ${(error as Error).message}`);
-    if (process.env['DEBUG']) console.error((error as Error).stack);
-    else console.error('run again with DEBUG=1 for details, and please report it');
-    process.exitCode = 2;
-  }
-}
+await runCli(() => main(process.argv.slice(2)));

@@ -11,20 +11,7 @@
  * was kept in content/sources/rejected/), commit_message, issue_title and issue_body (file paths),
  * and a summary to $GITHUB_STEP_SUMMARY. Exit status: the fetch's (see scripts/fetch.ts).
  */
-import { EXIT } from './fetch/command.ts';
-import { EnvironmentError } from './ingest/commit.ts';
+import { runCli } from './cli.ts';
 import { updateCommand } from './update/command.ts';
 
-try {
-  process.exitCode = await updateCommand(process.argv.slice(2), process.env);
-} catch (error) {
-  if (error instanceof EnvironmentError) {
-    console.error(`error: ${error.message}`);
-    process.exitCode = EXIT.environment;
-  } else {
-    console.error(`internal error: ${(error as Error).message}`);
-    if (process.env['DEBUG']) console.error((error as Error).stack);
-    else console.error('run again with DEBUG=1 for details, and please report it');
-    process.exitCode = EXIT.usage;
-  }
-}
+await runCli(() => updateCommand(process.argv.slice(2), process.env));

@@ -10,12 +10,10 @@ import { reportUntagged, type Printer } from '../ingest/run.ts';
 import { daysOf, UsageError } from './days.ts';
 import { DEFAULT_POLITENESS, type Politeness } from './http.ts';
 import { fetchDays, refusedAny, type DayResult, type FetchRun } from './run.ts';
+import { EXIT } from '../cli.ts';
 
 const USAGE = 'usage: npm run fetch -- [--date YYYY-MM-DD | --from YYYY-MM-DD [--to YYYY-MM-DD]] [--out DIR]';
 const DEFAULT_API = 'https://huggingface.co';
-
-/** Exit status: every day went in; something was refused; wrong usage; the machine; the API. */
-export const EXIT = { ok: 0, refused: 1, usage: 2, environment: 3, unavailable: 4 } as const;
 
 /** The variables that tune {@link Politeness} (tests make every wait short). */
 const POLITENESS_VARIABLES: readonly [keyof Politeness, string, number][] = [
