@@ -78,7 +78,10 @@ export const isBinary = (source: string): boolean => source.includes('\u0000') |
 
 /** Reads a copied page. Throws {@link SourceError} naming the line of the first problem. */
 export function parseHfPage(source: string, date?: string): ParsedSource {
-  if (isBinary(source)) throw new SourceError('this is not a text listing: it contains binary data (NUL or invalid UTF-8 bytes)');
+  if (isBinary(source))
+    throw new SourceError(
+      'this is not a text listing: it contains binary data (NUL or invalid UTF-8 bytes); give the ingest the page copied as text, a Daily Papers API response or an arXiv feed',
+    );
   const lines = source
     .replace(/^\uFEFF/u, '')
     .split(/\r\n|\r|\n/u)
@@ -92,8 +95,8 @@ export function parseHfPage(source: string, date?: string): ParsedSource {
   if (header.length === 0 || !header.some((l) => MARKERS.has(l)) || headerEnd > HEADER_LIMIT + 1) {
     throw new SourceError(
       blocks.length === 0
-        ? 'the file is empty: a Hugging Face papers page copied as text holds its page header, then titles and abstracts'
-        : `this does not look like a Hugging Face papers page: its first lines hold none of the page's own lines (such as "Daily Papers" or "Get trending papers in your email inbox!") before the first title`,
+        ? 'the file is empty: a Hugging Face papers page copied as text holds its page header, then titles and abstracts; copy the whole page (select all) into the file'
+        : `this does not look like a Hugging Face papers page: its first lines hold none of the page's own lines (such as "Daily Papers" or "Get trending papers in your email inbox!") before the first title; copy the whole page from its top, or name the format with --format`,
       blocks.length === 0 ? undefined : (blocks[0]?.line ?? 1),
     );
   }
@@ -101,7 +104,10 @@ export function parseHfPage(source: string, date?: string): ParsedSource {
   const label = header.find((l) => LABEL.test(l));
   const body = blocks.slice(first).filter((b) => !isChrome(b));
   if (body.length === 0) {
-    throw new SourceError(`the page has no papers after its header${label ? ` (the label "${label}")` : ''}`, blocks.at(-1)?.line);
+    throw new SourceError(
+      `the page has no papers after its header${label ? ` (the label "${label}")` : ''}; copy the page again once its papers have loaded`,
+      blocks.at(-1)?.line,
+    );
   }
 
   const records: SourceRecord[] = [];
@@ -111,18 +117,21 @@ export function parseHfPage(source: string, date?: string): ParsedSource {
     const abstractBlock = body[i + 1];
     if (!looksLikeTitle(titleBlock)) {
       throw new SourceError(
-        `expected a paper title (one line of at most ${MAX_TITLE_WORDS} words, not a sentence) but found a ${titleBlock.lines.length}-line paragraph of ${wordCount(titleBlock.lines.join(' '))} words that reads like an abstract; is a title missing before it?`,
+        `expected a paper title (one line of at most ${MAX_TITLE_WORDS} words, not a sentence) but found a ${titleBlock.lines.length}-line paragraph of ${wordCount(titleBlock.lines.join(' '))} words that reads like an abstract; add the missing title on the line before it, or delete the paragraph`,
         titleBlock.line,
       );
     }
     const title = titleBlock.lines.join(' ');
     if (!abstractBlock) {
-      throw new SourceError(`the title "${title}" has no abstract: the listing ends after it (is the file truncated?)`, titleBlock.line);
+      throw new SourceError(
+        `the title "${title}" has no abstract: the listing ends after it (is the file truncated?); copy the page again, or delete the title`,
+        titleBlock.line,
+      );
     }
     const next = body[i + 2];
     if (looksLikeTitle(abstractBlock) && next && !looksLikeTitle(next)) {
       throw new SourceError(
-        `the title "${title}" has no abstract: the next paragraph (line ${abstractBlock.line}) is another title`,
+        `the title "${title}" has no abstract: the next paragraph (line ${abstractBlock.line}) is another title; add its abstract after it, or delete the title`,
         titleBlock.line,
       );
     }

@@ -20,7 +20,10 @@ export function detectFormat(text: string): SourceFormat {
 
 /** Reads a source. `date` (YYYY-MM-DD, or a label) names its listing when the source has none. */
 export function parseSource(text: string, options: { format?: SourceFormat | undefined; date?: string | undefined } = {}): ParsedSource {
-  if (isBinary(text)) throw new SourceError('this is not a text listing: it contains binary data (NUL or invalid UTF-8 bytes)');
+  if (isBinary(text))
+    throw new SourceError(
+      'this is not a text listing: it contains binary data (NUL or invalid UTF-8 bytes); give the ingest the page copied as text, a Daily Papers API response or an arXiv feed',
+    );
   const format = options.format ?? detectFormat(text);
   if (format === 'hf-api') return parseHfApi(text, options.date);
   if (format === 'arxiv') return parseArxiv(text, options.date);
