@@ -14,12 +14,15 @@ const days = readdirSync('content/sources')
 
 /**
  * Reads an element back into the `$…$` text format: visible text as it is, each formula as the
- * TeX source KaTeX records in its MathML annotation (the typeset glyphs are not plain text).
+ * TeX source KaTeX records in its MathML annotation (the typeset glyphs are not plain text), and
+ * nothing of what is hidden.
  */
 async function readTexText(page: Page, selector: string): Promise<string> {
   const segments = await page.locator(selector).evaluate((root) => {
     const out: ({ kind: 'text'; value: string } | { kind: 'math'; tex: string })[] = [];
     const walk = (node: Node): void => {
+      // Hidden text is for the search index (a formula's readable form), not for readers.
+      if (node instanceof Element && node.hasAttribute('hidden')) return;
       if (node.nodeType === Node.TEXT_NODE) out.push({ kind: 'text', value: node.textContent ?? '' });
       else if (node instanceof Element && node.localName === 'math')
         out.push({ kind: 'math', tex: node.querySelector('annotation')?.textContent ?? '' });

@@ -75,6 +75,32 @@ test('British and American spellings find the same papers, and the word is highl
   await expect(page.locator('#search-status')).toHaveText(new RegExp(`^${general.length} papers found`, 'u'));
 });
 
+test('an abbreviation finds the paper that spells it out, and the spelled-out form the paper that abbreviates', async ({ page }) => {
+  await openSearch(page);
+  // Poseidon's title and abstract say only "PDEs".
+  expect(idOf((await searchFor(page, 'partial differential equations'))[0] ?? null)).toBe('poseidon-efficient-foundation-models-for-pdes');
+  await expect(page.locator('#search-results li').first().locator('h2 mark')).toHaveText(['PDEs']);
+  // "One is All" says only "Neural Radiance Fields".
+  expect((await searchFor(page, 'NeRF')).map(idOf)).toContain(
+    'one-is-all-bridging-the-gap-between-neural-radiance-fields-architectures-with',
+  );
+});
+
+test('when no paper holds every word, the papers holding most are shown, with the words left out and a link to search them all', async ({
+  page,
+}) => {
+  await openSearch(page);
+  expect(idOf((await searchFor(page, 'GPipe pipeline zqxwvk'))[0] ?? null)).toBe(
+    'gpipe-efficient-training-of-giant-neural-networks-using-pipeline-parallelism',
+  );
+  await expect(page.locator('#search-partial')).toBeVisible();
+  await expect(page.locator('#search-partial [data-missing]')).toHaveText('zqxwvk');
+  await page.locator('#search-partial [data-all]').click();
+  await expect(page).toHaveURL(/[?&]all=1/u);
+  await expect(page.locator('#search-status')).toHaveText(/^No papers found/u);
+  await expect(page.locator('#search-partial')).toBeHidden();
+});
+
 test('a query that names a topic shows the topic above the papers', async ({ page }) => {
   await openSearch(page, '?q=quantization');
   await expect(page.locator('#topic-results')).toBeVisible();
