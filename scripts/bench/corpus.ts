@@ -1,7 +1,9 @@
 /**
  * A synthetic catalogue for the benchmark: N entries drawn from the real abstracts with their
  * words shuffled, unique titles, 1 to 4 valid topics each, a code link on some. Deterministic for
- * a given N, written with the ingest's own entry writer, and never inside content/.
+ * a given N, written with the ingest's own entry writer, and never inside content/. The topics'
+ * curated overviews come along, with the real entries they cite (counted in the N), so the
+ * benchmark builds what the site builds.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import { parseEntry, serializeEntry, type EntryData } from '../ingest/entry.ts';
 import { slugify } from '../ingest/slug.ts';
 import { joinTex, texToText } from '../../src/lib/math.ts';
 import { fromMdxBody, toMdxBody } from '../../src/lib/mdx.ts';
+import { overviewPaperIds } from '../../src/lib/overview.ts';
 
 /** A small seeded PRNG (mulberry32), so a corpus is the same on every run. */
 function random(seed: number): () => number {
@@ -41,9 +44,17 @@ export function writeCorpus(dir: string, n: number, source = 'content'): string[
   const topics = readdirSync(join(source, 'topics')).map((f) => f.replace(/\.(?:yaml|mdx)$/u, ''));
   mkdirSync(join(dir, 'papers'), { recursive: true });
   cpSync(join(source, 'topics'), join(dir, 'topics'), { recursive: true });
-  const ids: string[] = [];
-  const seen = new Set<string>();
-  for (let i = 0; i < n; i++) {
+  const cited = [
+    ...new Set(
+      readdirSync(join(source, 'topics'))
+        .filter((f) => f.endsWith('.mdx'))
+        .flatMap((f) => overviewPaperIds(readFileSync(join(source, 'topics', f), 'utf8'))),
+    ),
+  ].slice(0, n);
+  for (const id of cited) cpSync(join(source, 'papers', `${id}.mdx`), join(dir, 'papers', `${id}.mdx`));
+  const ids: string[] = [...cited];
+  const seen = new Set<string>(cited);
+  for (let i = 0; i < n - cited.length; i++) {
     const base = real[i % real.length];
     if (!base) break;
     const titleWords = shuffle(base.title.split(/\s+/u), rand).slice(0, 12);
