@@ -14,6 +14,7 @@ import { byListingOrder, byTitle, catalogueProblems, toPaper, toTopic, type Pape
 import { catalogueCards } from './lib/previews.ts';
 import { relatedPapers, type Related } from './lib/related.ts';
 import { Abbreviations, definitions } from './lib/acronyms.ts';
+import { citationKeys } from './lib/citation.ts';
 import { commonWords } from './lib/search.ts';
 import { otherForms, searchTerms } from './lib/search-index.ts';
 import type { Also } from './lib/search-text.ts';
@@ -53,6 +54,8 @@ export interface Catalogue {
   byTopic: Map<string, Paper[]>;
   neighbours: Map<string, Neighbours>;
   stats: Stats;
+  /** Each paper's citation key: readable and unique (citation.ts). */
+  citeKeys: Map<string, string>;
   /** The collection entry of each paper, for rendering its body. */
   entryById: Map<string, CollectionEntry<'papers'>>;
   /** The collection entry of each topic with a curated overview, for rendering it. */
@@ -113,6 +116,7 @@ async function load(): Promise<Catalogue> {
     byTopic,
     neighbours: neighbours(papers),
     stats: stats(papers, topics),
+    citeKeys: citationKeys(papers),
     entryById: new Map(paperEntries.map((e) => [e.id, e])),
     overviewById: new Map(topicEntries.filter((e) => e.body?.trim()).map((e) => [e.id, e])),
     related,

@@ -1,11 +1,12 @@
 /**
- * BibTeX for papers. Only what the catalogue knows goes in: the title, the page URL, and, when an
- * entry has been enriched, authors, year and arXiv id. Nothing is guessed (the listing's date
- * label has no year, so there is no `year` until `published` is known).
+ * BibTeX for papers. Only what the catalogue knows goes in: the title, the page URL, and, when the
+ * source gave them, authors, year and arXiv id. Nothing is guessed (the listing's date label has
+ * no year, so there is no `year` until `published` or an arXiv id is known).
  */
 import type { Paper } from './papers.ts';
 import { paperText } from './paper-text.ts';
 import { texText } from './safe-tex.ts';
+import { arxivUrls, citationYear } from './citation.ts';
 
 /**
  * A title (the `$…$` format) as a BibTeX field value: safe TeX (src/lib/safe-tex.ts), math kept
@@ -17,18 +18,22 @@ export const bibtexText = (source: string): string => paperText({ title: source 
 /** An author name: plain text, braced when it holds " and ", which BibTeX reads as a separator. */
 const authorName = (name: string): string => (/\sand\s/iu.test(name) ? `{${texText(name)}}` : texText(name));
 
-/** A citation key: the id, which is already a unique ASCII slug. */
-const citationKey = (paper: Paper): string => paper.id;
-
-/** The `@misc` entry for a paper whose page is at `url`. */
-export function bibtexEntry(paper: Paper, url: string): string {
+/**
+ * The `@misc` entry for a paper. With an arXiv id it is the form arXiv's own "Export BibTeX
+ * citation" gives (title, author, year, eprint, archivePrefix, primaryClass, url of the abstract),
+ * under `key` (citation.ts's readable key); without one it cites the catalogue's page at `url`.
+ */
+export function bibtexEntry(paper: Paper, url: string, key: string = paper.id): string {
   const fields: [string, string][] = [['title', `{${bibtexText(paper.title)}}`]];
   if (paper.authors?.length) fields.push(['author', paper.authors.map(authorName).join(' and ')]);
-  if (paper.published) fields.push(['year', paper.published.slice(0, 4)]);
+  const year = citationYear(paper);
+  if (year) fields.push(['year', year]);
   if (paper.arxiv) {
-    fields.push(['eprint', paper.arxiv], ['archiveprefix', 'arXiv']);
+    fields.push(['eprint', paper.arxiv], ['archivePrefix', 'arXiv']);
+    if (paper.categories?.[0]) fields.push(['primaryClass', paper.categories[0]]);
   }
-  fields.push(['url', url.replace(/[{}]/gu, encodeURIComponent)]);
+  const address = paper.arxiv ? arxivUrls(paper.arxiv).abs : url;
+  fields.push(['url', address.replace(/[{}]/gu, encodeURIComponent)]);
   const width = Math.max(...fields.map(([k]) => k.length));
-  return `@misc{${citationKey(paper)},\n${fields.map(([k, v]) => `  ${k.padEnd(width)} = {${v}}`).join(',\n')}\n}`;
+  return `@misc{${key},\n${fields.map(([k, v]) => `  ${k.padEnd(width)} = {${v}}`).join(',\n')}\n}`;
 }

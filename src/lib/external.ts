@@ -1,4 +1,5 @@
-/** Links that look a paper up elsewhere by its exact title, and the "report a problem" link. */
+/** Links to a paper elsewhere: its own pages when its arXiv id is known, searches by its exact title, the "report a problem" link. */
+import { arxivUrls } from './citation.ts';
 import type { Paper } from './papers.ts';
 
 export interface ExternalLink {
@@ -6,16 +7,38 @@ export interface ExternalLink {
   href: string;
 }
 
-/** Searches for the exact title on arXiv, Semantic Scholar, Google Scholar and Hugging Face. */
-export function findPaperLinks(paper: Paper): ExternalLink[] {
+/**
+ * The paper's own pages, for the row of actions under its title, each only when known: its PDF,
+ * its arXiv abstract, its Hugging Face paper page, its code.
+ */
+export function paperActions(paper: Pick<Paper, 'arxiv' | 'code'>): ExternalLink[] {
+  const arxiv = paper.arxiv ? arxivUrls(paper.arxiv) : undefined;
+  return [
+    ...(arxiv
+      ? [
+          { label: 'PDF', href: arxiv.pdf },
+          { label: 'arXiv', href: arxiv.abs },
+          { label: 'Hugging Face', href: arxiv.hf },
+        ]
+      : []),
+    ...(paper.code ? [{ label: 'Code', href: paper.code }] : []),
+  ];
+}
+
+/**
+ * Searches for the exact title: on Semantic Scholar and Google Scholar (citations, other
+ * versions), and on arXiv and Hugging Face when the paper's own pages there are not known.
+ */
+export function findPaperLinks(paper: Pick<Paper, 'titleText' | 'arxiv'>): ExternalLink[] {
   const title = paper.titleText;
   const q = encodeURIComponent(title);
   const quoted = encodeURIComponent(`"${title}"`);
+  const own = Boolean(paper.arxiv);
   return [
-    { label: 'arXiv', href: `https://arxiv.org/search/?query=${quoted}&searchtype=title` },
+    ...(own ? [] : [{ label: 'arXiv', href: `https://arxiv.org/search/?query=${quoted}&searchtype=title` }]),
     { label: 'Semantic Scholar', href: `https://www.semanticscholar.org/search?q=${q}` },
     { label: 'Google Scholar', href: `https://scholar.google.com/scholar?q=${quoted}` },
-    { label: 'Hugging Face', href: `https://huggingface.co/papers?q=${q}` },
+    ...(own ? [] : [{ label: 'Hugging Face', href: `https://huggingface.co/papers?q=${q}` }]),
   ];
 }
 

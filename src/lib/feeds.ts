@@ -45,6 +45,9 @@ const httpUrl = (what: string) =>
     .regex(/^https?:\/\//u)
     .describe(what);
 
+/** A day as YYYY-MM-DD: a pattern, which every JSON Schema validator reads (a `format` is optional to check). */
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u);
+
 /** One paper in papers.json. */
 const paperRecordSchema = z
   .strictObject({
@@ -64,6 +67,12 @@ const paperRecordSchema = z
       )
       .describe("The paper's links: every URL in the abstract, and the repository and project page its source names."),
     url: httpUrl("The paper's page in the catalogue."),
+    authors: z.array(z.string().min(1)).optional().describe('Author names, in order, when the source gave them.'),
+    arxiv: z.string().optional().describe('The arXiv id without version (2505.01234), when the source gave it.'),
+    published: isoDay.optional().describe('The day arXiv first published it (YYYY-MM-DD), when known.'),
+    date: isoDay
+      .optional()
+      .describe('The day it appeared on Daily Papers, else the day arXiv published it: what lists sort newest first by.'),
   })
   .describe('One paper.');
 
@@ -99,6 +108,10 @@ export function papersExport(name: string, papers: readonly Paper[], urls: Urls,
       topics: p.topics,
       links: p.links,
       url: absoluteUrl(urls.paper(p.id), site),
+      ...(p.authors ? { authors: p.authors } : {}),
+      ...(p.arxiv ? { arxiv: p.arxiv } : {}),
+      ...(p.published ? { published: p.published } : {}),
+      ...(p.date ? { date: p.date } : {}),
     })),
   };
 }

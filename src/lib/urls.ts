@@ -14,6 +14,10 @@ function join(base: string, path: string): string {
 export const listPagePath = (view: Partial<ListView> = {}, n = 1): string =>
   `${viewPath({ ...DEFAULT_VIEW, ...view })}${n <= 1 ? '' : `page/${n}/`}`;
 
+/** The files a paper's citation is offered as: BibTeX, RIS and CSL-JSON. */
+export const CITATION_FORMATS = ['bib', 'ris', 'json'] as const;
+export type CitationFormat = (typeof CITATION_FORMATS)[number];
+
 /** URL builders for a given base path. */
 export function urlsFor(base: string) {
   return {
@@ -21,6 +25,8 @@ export function urlsFor(base: string) {
     /** Page `n` of the index of all papers, in a view (`papers/`, `papers/a-z/page/2/`). */
     papers: (view: Partial<ListView> = {}, n = 1): string => join(base, `papers/${listPagePath(view, n)}`),
     paper: (id: string): string => join(base, `papers/${id}/`),
+    /** A paper's citation as BibTeX, RIS or CSL-JSON (`papers/<id>/citation.ris`). */
+    citation: (id: string, format: CitationFormat): string => join(base, `papers/${id}/citation.${format}`),
     topics: (): string => join(base, 'topics/'),
     /** Page `n` of a topic's papers, in a view. */
     topic: (id: string, view: Partial<ListView> = {}, n = 1): string => join(base, `topics/${id}/${listPagePath(view, n)}`),
@@ -29,6 +35,7 @@ export function urlsFor(base: string) {
     feed: (): string => join(base, 'rss.xml'),
     json: (): string => join(base, 'papers.json'),
     jsonSchema: (): string => join(base, 'papers.schema.json'),
+    readingList: (query = ''): string => join(base, `reading-list/${query}`),
     search: (query?: string): string => join(base, query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
     asset: (path: string): string => join(base, path),
     /** A page's link-preview image (drawn by src/integrations/previews). */

@@ -76,6 +76,11 @@ test('papers.json has one record per entry, matching it', async ({ request }) =>
       topics: paper?.topics,
       links: paper?.links,
       url: expect.stringMatching(new RegExp(`/papers/${paper?.id}/$`, 'u')),
+      // What the source gave, and nothing it did not.
+      ...(paper?.authors.length ? { authors: paper.authors } : {}),
+      ...(paper?.arxiv ? { arxiv: paper.arxiv } : {}),
+      ...(paper?.published ? { published: paper.published } : {}),
+      ...(paper?.appeared ? { date: paper.appeared } : {}),
     });
     expect(record.abstract.length).toBeGreaterThan(100);
     expect(record.abstract).not.toMatch(/\\[{}<$*_[\]]|&#x/u);

@@ -182,13 +182,22 @@ export function expectExportsRead(outDir: string): void {
     ).toEqual(papers.map((p) => p.url));
     const bib = readBib(join(outDir, 'topics', id, 'papers.bib'));
     expect(bib.errors, `${id}/papers.bib`).toEqual([]);
-    expect(
-      bib.entries.map((e) => e.key),
-      `${id}/papers.bib`,
-    ).toEqual(papers.map((p) => p.id));
+    // One entry per paper, each key once: a paper with an arXiv id under a readable key, citing
+    // the preprint; one without under its id, citing its page here.
+    expect(bib.entries, `${id}/papers.bib`).toHaveLength(papers.length);
+    expect(new Set(bib.entries.map((e) => e.key)).size, `${id}/papers.bib`).toBe(papers.length);
     for (const [i, entry] of bib.entries.entries()) {
-      expect(Object.keys(entry.fields).sort(), `${id}/papers.bib ${entry.key}`).toEqual([...entry.written].sort());
-      expect(entry.fields['url'], `${id}/papers.bib ${entry.key}`).toBe(papers[i]?.url);
+      const paper = papers[i];
+      // BibTeX field names are case-insensitive (archivePrefix, as arXiv writes it, reads as archiveprefix).
+      expect(Object.keys(entry.fields).sort(), `${id}/papers.bib ${entry.key}`).toEqual(entry.written.map((w) => w.toLowerCase()).sort());
+      if (paper?.arxiv) {
+        expect(entry.key, `${id}/papers.bib`).toMatch(/^[a-z0-9]+\d{4}[a-z0-9]+$/u);
+        expect(entry.fields['eprint'], `${id}/papers.bib ${entry.key}`).toBe(paper.arxiv);
+        expect(entry.fields['url'], `${id}/papers.bib ${entry.key}`).toBe(`https://arxiv.org/abs/${paper.arxiv}`);
+      } else {
+        expect(entry.key, `${id}/papers.bib`).toBe(paper?.id);
+        expect(entry.fields['url'], `${id}/papers.bib ${entry.key}`).toBe(paper?.url);
+      }
       expect(String(entry.fields['title'] ?? '').trim(), `${id}/papers.bib ${entry.key}`).not.toBe('');
     }
   }
