@@ -7,8 +7,8 @@
 import type { Page, PaginateFunction } from 'astro';
 import type { CollectionEntry } from 'astro:content';
 import { getCatalogue, previewCards, type Catalogue } from './content';
-import { listPagePath, urls } from './lib/urls';
-import { DEFAULT_VIEW, viewPapers, type ListView } from './lib/lists';
+import { CITATION_FORMATS, listPagePath, urls, type CitationFormat } from './lib/urls';
+import { ALL_VIEWS, DEFAULT_VIEW, letterBar, viewPapers, type Letter, type ListView } from './lib/lists';
 import { PAGE_SIZE } from './lib/pagination';
 import type { Paper, Topic } from './lib/papers';
 import type { Also } from './lib/search-text';
@@ -21,11 +21,9 @@ export interface ListProps {
   /** The views of this list, for its links to the others. */
   views: ListView[];
   topicById: Map<string, Topic>;
+  /** The A–Z bar, on the A–Z view. */
+  letters: Letter[];
 }
-
-/** The views of the paper index and of a topic page. */
-const INDEX_VIEWS: ListView[] = [DEFAULT_VIEW, { order: 'title', code: false }];
-const TOPIC_VIEWS: ListView[] = [DEFAULT_VIEW];
 
 /**
  * The pages of a list in each of its views: Astro's paginate() over the view's papers, with the
@@ -40,11 +38,13 @@ function listRoutes(
   params: Record<string, string> = {},
   props: Record<string, unknown> = {},
 ) {
-  return views.flatMap((view) =>
-    paginate(viewPapers(papers, view), {
+  return views.flatMap((view) => {
+    const shown = viewPapers(papers, view);
+    const letters = view.order === 'title' ? letterBar(shown, PAGE_SIZE) : [];
+    return paginate(shown, {
       pageSize: PAGE_SIZE,
       params,
-      props: { ...props, view, views, topicById: catalogue.topicById },
+      props: { ...props, view, views, topicById: catalogue.topicById, letters },
     }).map((route) => {
       const n = route.props.page.currentPage;
       const last = route.props.page.lastPage;
@@ -60,8 +60,8 @@ function listRoutes(
       };
       const rest = listPagePath(view, n).replace(/\/$/u, '');
       return { params: { ...route.params, page: rest || undefined }, props: { ...route.props, page } };
-    }),
-  );
+    });
+  });
 }
 
 /** What the home page shows: the catalogue's size, its topics and the first page of the index. */
@@ -80,7 +80,7 @@ export async function homeProps() {
 /** The paper index: /papers/, its views and their pages. */
 export async function paperIndexRoutes(paginate: PaginateFunction) {
   const catalogue = await getCatalogue();
-  return listRoutes(paginate, catalogue, catalogue.papers, INDEX_VIEWS, (view, n) => urls.papers(view, n));
+  return listRoutes(paginate, catalogue, catalogue.papers, ALL_VIEWS, (view, n) => urls.papers(view, n));
 }
 
 /** What a topic page shows besides its papers. */
@@ -99,7 +99,7 @@ export async function topicRoutes(paginate: PaginateFunction) {
       paginate,
       catalogue,
       catalogue.byTopic.get(topic.id) ?? [],
-      TOPIC_VIEWS,
+      ALL_VIEWS,
       (view, n) => urls.topic(topic.id, view, n),
       { id: topic.id },
       { topic, related: catalogue.relatedTopics(topic.id), overview: catalogue.overviewById.get(topic.id) },
@@ -113,9 +113,12 @@ export interface PaperProps {
   entry: CollectionEntry<'papers'>;
   topics: Topic[];
   neighbours: Neighbours;
-  related: { paper: Paper; shared: string[] }[];
+  /** Related papers, with the key phrases and the topics each shares with this one. */
+  related: { paper: Paper; shared: string[]; topics: string[] }[];
   /** The forms of its words a reader may type that the page does not hold, for the search index. */
   searchTerms: { title: Also[]; abstract: Also[] };
+  /** Its citation key (citation.ts). */
+  citeKey: string;
 }
 
 /** Each paper's page: /papers/<id>/. */
@@ -131,21 +134,41 @@ export async function paperRoutes() {
       neighbours: catalogue.neighbours.get(paper.id) ?? {},
       related: catalogue.related(paper.id).flatMap((r) => {
         const other = catalogue.paperById.get(r.id);
-        return other ? [{ paper: other, shared: r.shared }] : [];
+        const topics = other?.topics.filter((t) => paper.topics.includes(t)).flatMap((t) => catalogue.topicById.get(t)?.name ?? []);
+        return other ? [{ paper: other, shared: r.shared, topics: topics ?? [] }] : [];
       }),
       searchTerms: catalogue.searchTerms(paper),
+      citeKey: catalogue.citeKeys.get(paper.id) ?? paper.id,
     };
     return [{ params: { id: paper.id }, props }];
   });
 }
 
-/** Each topic's feed and BibTeX file: one route per topic, with its papers. */
+/** Each topic's feed and BibTeX file: one route per topic, with its papers and their citation keys. */
 export async function topicExportRoutes() {
   const catalogue = await getCatalogue();
   return catalogue.topics.map((topic) => ({
     params: { id: topic.id },
-    props: { topic, papers: catalogue.byTopic.get(topic.id) ?? [], topicById: catalogue.topicById },
+    props: { topic, papers: catalogue.byTopic.get(topic.id) ?? [], topicById: catalogue.topicById, citeKeys: catalogue.citeKeys },
   }));
+}
+
+/** What a paper's citation file holds: the paper and its key. */
+export interface CitationProps {
+  paper: Paper;
+  key: string;
+  format: CitationFormat;
+}
+
+/** Each paper's citation files: /papers/<id>/citation.bib, .ris and .json (CSL-JSON). */
+export async function paperCitationRoutes() {
+  const catalogue = await getCatalogue();
+  return catalogue.papers.flatMap((paper) =>
+    CITATION_FORMATS.map((format) => {
+      const props: CitationProps = { paper, key: catalogue.citeKeys.get(paper.id) ?? paper.id, format };
+      return { params: { id: paper.id, format }, props };
+    }),
+  );
 }
 
 /** Each preview image: /previews/<kind>/<id>.png, with the card it draws. */

@@ -36,9 +36,15 @@ export interface Paper {
   /** The start of the abstract, for cards (computed once, not per card). */
   teaser: string;
   hasCode: boolean;
+  /** The address of its code (the first code link), when it links one. */
+  code?: string;
+  /** The day to sort and show it by: when it appeared on Daily Papers, else when arXiv published it. */
+  date?: string;
   /** The entry's file, relative to the project, for error messages. */
   file: string;
 }
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u;
 
 /** Characters of the abstract shown on a paper's card. */
 const TEASER_LENGTH = 240;
@@ -69,6 +75,9 @@ export function toPaper(entry: RawEntry<PaperData>): Paper {
   const { data } = entry;
   const body = { body: entry.body ?? '' };
   const abstractText = paperText(body, 'plain');
+  const code = data.links.find((l) => l.kind === 'code');
+  const listed = data.sources.map((s) => s.date).find((d) => d !== undefined && ISO_DAY.test(d));
+  const date = data.submitted ?? listed ?? data.published;
   return {
     id: data.id,
     title: data.title,
@@ -86,6 +95,8 @@ export function toPaper(entry: RawEntry<PaperData>): Paper {
     abstractText,
     teaser: excerpt(abstractText, TEASER_LENGTH),
     hasCode: data.links.some((l) => l.kind === 'code'),
+    ...(code ? { code: code.url } : {}),
+    ...(date ? { date } : {}),
     file: entry.filePath ?? `${entry.id}.mdx`,
   };
 }
@@ -111,6 +122,19 @@ export function byListingOrder(a: Paper, b: Paper): number {
   const sa = a.sources[0];
   const sb = b.sources[0];
   return collator.compare(sa?.listing ?? '', sb?.listing ?? '') || (sa?.position ?? 0) - (sb?.position ?? 0) || a.id.localeCompare(b.id);
+}
+
+/**
+ * Newest first: by the day a paper appeared (`date`), then listing order; papers without a day
+ * (copied pages give none with a year) after all the dated ones, in listing order.
+ */
+export function byNewest(a: Paper, b: Paper): number {
+  if (a.date !== b.date) {
+    if (!a.date) return 1;
+    if (!b.date) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return byListingOrder(a, b);
 }
 
 /** A–Z by title text, then id. */

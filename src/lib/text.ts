@@ -97,3 +97,13 @@ export function excerpt(text: string, max: number): string {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`;
 }
+
+/**
+ * Authors as a list shows them: all of up to three ("A, B and C"), else the first three and
+ * "et al.". Empty when there are none.
+ */
+export function authorLine(authors: readonly string[] = [], shown = 3): string {
+  if (authors.length <= 1) return authors[0] ?? '';
+  if (authors.length <= shown) return `${authors.slice(0, -1).join(', ')} and ${authors.at(-1) ?? ''}`;
+  return `${authors.slice(0, shown).join(', ')} et al.`;
+}

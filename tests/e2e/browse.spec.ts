@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
-import { contentPapers, contentTopics } from './content.ts';
+import { contentPapers, contentTopics, newestFirst } from './content.ts';
 
 const papers = contentPapers();
 const topics = contentTopics();
@@ -27,21 +27,24 @@ test('a reader walks from home to a topic, a paper, a related paper, and back', 
   expect(page.url()).toBe(topicUrl);
 });
 
-test('the home page shows the counts and every topic with its paper count', async ({ page }) => {
+test('the home page shows the counts and every topic with its paper count, in one compact row', async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('[data-stat="papers"]')).toHaveText(String(papers.length));
   await expect(page.locator('[data-stat="topics"]')).toHaveText(String(topics.length));
   await expect(page.locator('[data-stat="code"]')).toHaveText(String(papers.filter((p) => p.links.some((l) => l.kind === 'code')).length));
+  const row = page.getByRole('list', { name: 'Topics, largest first' });
   for (const topic of topics) {
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: topic.name, exact: true }) });
     const count = papers.filter((p) => p.topics.includes(topic.id)).length;
-    await expect(card.first()).toContainText(`${count} paper`);
+    await expect(row.getByRole('link', { name: `${topic.name} ${count}`, exact: true })).toHaveAttribute(
+      'href',
+      new RegExp(`/topics/${topic.id}/$`, 'u'),
+    );
   }
 });
 
 for (const topic of topics) {
-  test(`topic ${topic.id} lists exactly the papers tagged with it`, async ({ page }) => {
-    const expected = papers.filter((p) => p.topics.includes(topic.id)).map((p) => p.id);
+  test(`topic ${topic.id} lists exactly the papers tagged with it, newest first`, async ({ page }) => {
+    const expected = newestFirst(papers.filter((p) => p.topics.includes(topic.id))).map((p) => p.id);
     const seen: string[] = [];
     let next: string | null = `topics/${topic.id}/`;
     while (next) {
@@ -70,9 +73,10 @@ test('the topics index lists every topic, largest first', async ({ page }) => {
   expect(names.map((n) => n.trim())).toEqual(expected);
 });
 
-test('the papers index pages through every paper, in listing order and A–Z', async ({ page }) => {
+test('the papers index pages through every paper, newest first, A–Z and in listing order', async ({ page }) => {
   for (const [start, expected] of [
-    ['papers/', papers.map((p) => p.id)],
+    ['papers/', newestFirst(papers).map((p) => p.id)],
+    ['papers/listing/', papers.map((p) => p.id)],
     [
       'papers/a-z/',
       [...papers].sort((a, b) => a.titleText.localeCompare(b.titleText, 'en', { sensitivity: 'base', numeric: true })).map((p) => p.id),

@@ -17,6 +17,25 @@ export interface ContentPaper {
   position: number;
   /** The abstract as written in the entry (TeX math as `$…$`). */
   abstract: string;
+  authors: string[];
+  arxiv?: string;
+  categories: string[];
+  published?: string;
+  /** The day it appeared on Daily Papers: `submitted`, else the date of an API listing. */
+  appeared?: string;
+  /** Its first code link. */
+  code?: string;
+}
+
+function codeOf(d: Record<string, unknown>): { code?: string } {
+  const code = (d['links'] as { kind: string; url: string }[]).find((l) => l.kind === 'code')?.url;
+  return code ? { code } : {};
+}
+
+function appeared(d: Record<string, unknown>): { appeared?: string } {
+  const listed = (d['sources'] as { date?: string }[]).map((s) => s.date).find((x) => /^\d{4}-\d{2}-\d{2}$/u.test(x ?? ''));
+  const day = (d['submitted'] as string | undefined) ?? listed ?? (d['published'] as string | undefined);
+  return day ? { appeared: day } : {};
 }
 
 export function contentPapers(dir = 'content'): ContentPaper[] {
@@ -31,6 +50,12 @@ export function contentPapers(dir = 'content'): ContentPaper[] {
       listing: (d['sources'] as { listing: string }[])[0]?.listing ?? '',
       position: (d['sources'] as { position: number }[])[0]?.position ?? 0,
       abstract: body.trim(),
+      authors: (d['authors'] as string[] | undefined) ?? [],
+      ...(d['arxiv'] ? { arxiv: d['arxiv'] as string } : {}),
+      categories: (d['categories'] as string[] | undefined) ?? [],
+      ...(d['published'] ? { published: d['published'] as string } : {}),
+      ...appeared(d),
+      ...codeOf(d),
     }))
     .sort((a, b) => a.listing.localeCompare(b.listing, 'en', { sensitivity: 'base', numeric: true }) || a.position - b.position);
 }
@@ -45,3 +70,13 @@ export function contentTopics(dir = 'content'): { id: string; name: string }[] {
       return { id: file.replace(/\.(?:yaml|mdx)$/u, ''), name: (data as { name: string }).name };
     });
 }
+
+/**
+ * The catalogue's "newest first": by the day a paper appeared on Daily Papers, latest first, then
+ * in listing order; papers with no such day after all the others. `papers` in listing order.
+ */
+export const newestFirst = (papers: readonly ContentPaper[]): ContentPaper[] =>
+  papers
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (b.p.appeared ?? '').localeCompare(a.p.appeared ?? '') || a.i - b.i)
+    .map(({ p }) => p);

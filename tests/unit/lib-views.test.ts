@@ -1,13 +1,13 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { bibtexEntry, bibtexText } from '../../src/lib/bibtex.ts';
-import { findPaperLinks, reportProblemUrl } from '../../src/lib/external.ts';
+import { findPaperLinks, paperActions, reportProblemUrl } from '../../src/lib/external.ts';
 import { feedItems, papersExport, papersJsonSchema } from '../../src/lib/feeds.ts';
-import { DEFAULT_VIEW, viewPapers, viewPath } from '../../src/lib/lists.ts';
+import { ALL_VIEWS, DEFAULT_VIEW, fileUnder, letterAnchor, letterBar, viewPapers, viewPath, viewTitle } from '../../src/lib/lists.ts';
 import { pageLinks } from '../../src/lib/pagination.ts';
 import { toPaper, type Paper, type Topic } from '../../src/lib/papers.ts';
 import type { PaperData } from '../../src/lib/schema.ts';
-import { excerpt, plural } from '../../src/lib/text.ts';
+import { authorLine, excerpt, plural } from '../../src/lib/text.ts';
 import { absoluteUrl, urlsFor } from '../../src/lib/urls.ts';
 import { neighbours, papersByTopic, relatedTopics, stats, topicsBySize, untaggedPapers } from '../../src/lib/views.ts';
 import { formatDay, sourceLabel } from '../../src/lib/dates.ts';
@@ -50,7 +50,9 @@ describe('urls', () => {
       expect(u.topic('video')).toBe(`${prefix}topics/video/`);
       expect(u.topic('video', {}, 2)).toBe(`${prefix}topics/video/page/2/`);
       expect(u.topic('video', { code: true })).toBe(`${prefix}topics/video/code/`);
+      expect(u.topic('video', { order: 'listing', code: true }, 2)).toBe(`${prefix}topics/video/listing/code/page/2/`);
       expect(u.topicFeed('video')).toBe(`${prefix}topics/video/rss.xml`);
+      expect(u.citation('x', 'ris')).toBe(`${prefix}papers/x/citation.ris`);
       expect(u.search('μP & more')).toBe(`${prefix}search/?q=%CE%BCP%20%26%20more`);
       expect(u.ogImage('paper', 'x')).toBe(`${prefix}previews/paper/x.png`);
     }
@@ -65,11 +67,29 @@ describe('list views', () => {
     paper('c', 'Éclair', ['t'], { links: [{ kind: 'code', url: 'https://github.com/x/z' }] }),
   ].map((p, i) => ({ ...p, sources: [{ ...p.sources[0]!, position: i + 1 }] }));
 
-  it('shows a list in listing order or by title, all papers or those with code', () => {
+  it('shows a list newest first, by title or in listing order, all papers or those with code', () => {
+    // None has a date: newest first falls back to listing order.
     expect(viewPapers(papers, DEFAULT_VIEW).map((p) => p.id)).toEqual(['b', 'a', 'c']);
     expect(viewPapers(papers, { order: 'title', code: false }).map((p) => p.id)).toEqual(['a', 'b', 'c']);
     expect(viewPapers(papers, { order: 'title', code: true }).map((p) => p.id)).toEqual(['b', 'c']);
     expect(viewPapers(papers, { order: 'listing', code: true }).map((p) => p.id)).toEqual(['b', 'c']);
+    expect(ALL_VIEWS).toHaveLength(6);
+  });
+
+  it('puts the newest first: by the day a paper appeared, then listing order, undated papers last', () => {
+    const day = (id: string, position: number, extra: Partial<PaperData>): Paper => {
+      const p = paper(id, id, ['t'], extra);
+      return { ...p, sources: [{ ...p.sources[0]!, position }] };
+    };
+    const dated = [
+      day('seed', 1, {}),
+      day('old', 2, { submitted: '2025-05-01' }),
+      day('new-2', 3, { submitted: '2025-06-02' }),
+      day('new-1', 2, { submitted: '2025-06-02' }),
+      // No Daily Papers day: the day arXiv published it.
+      day('arxiv-only', 5, { published: '2025-05-20' }),
+    ];
+    expect(viewPapers(dated, DEFAULT_VIEW).map((p) => p.id)).toEqual(['new-1', 'new-2', 'arxiv-only', 'old', 'seed']);
   });
 
   it('leaves the list it is given in its order', () => {
@@ -77,11 +97,33 @@ describe('list views', () => {
     expect(papers.map((p) => p.id)).toEqual(['b', 'a', 'c']);
   });
 
-  it('puts each view at its own path below the list', () => {
+  it('puts each view at its own path below the list, and names it in titles', () => {
     expect(viewPath(DEFAULT_VIEW)).toBe('');
     expect(viewPath({ order: 'title', code: false })).toBe('a-z/');
-    expect(viewPath({ order: 'listing', code: true })).toBe('code/');
+    expect(viewPath({ order: 'newest', code: true })).toBe('code/');
+    expect(viewPath({ order: 'listing', code: false })).toBe('listing/');
     expect(viewPath({ order: 'title', code: true })).toBe('a-z/code/');
+    expect(viewTitle(DEFAULT_VIEW)).toBe('');
+    expect(viewTitle({ order: 'title', code: true })).toBe(', with code, A–Z by title');
+    expect(viewTitle({ order: 'listing', code: false })).toBe(', in listing order');
+  });
+
+  it('files titles under their first letter, accents folded, digits and other scripts under #', () => {
+    expect(['Éclair', 'alpha', '3D scenes', '“Quoted”', 'Λ-models', 'μP'].map(fileUnder)).toEqual(['E', 'A', '#', 'Q', '#', '#']);
+  });
+
+  it('links each letter of the A–Z bar to the page and card its titles start at', () => {
+    const titles = ['3D', 'Alpha', 'Apple', 'Beta', 'Delta', 'Dune'].map((t, i) => paper(`p${i}`, t, ['t']));
+    const bar = letterBar(titles, 2);
+    expect(bar).toHaveLength(27);
+    expect(bar.filter((l) => l.at).map((l) => [l.letter, l.at?.page, l.at?.id])).toEqual([
+      ['#', 1, 'p0'],
+      ['A', 1, 'p1'],
+      ['B', 2, 'p3'],
+      ['D', 3, 'p4'],
+    ]);
+    expect(bar.find((l) => l.letter === 'C')?.at).toBeUndefined();
+    expect([letterAnchor('#'), letterAnchor('B')]).toEqual(['titles-0-9', 'titles-b']);
   });
 });
 
@@ -100,6 +142,14 @@ describe('text', () => {
     expect(excerpt('👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧', 3)).toBe('👨‍👩‍👧👨‍👩‍👧…');
     expect(plural(1, 'paper')).toBe('1 paper');
     expect(plural(1200, 'paper')).toBe('1,200 papers');
+  });
+
+  it('names up to three authors, and the first three "et al." after that', () => {
+    expect(authorLine()).toBe('');
+    expect(authorLine(['Ada Lovelace'])).toBe('Ada Lovelace');
+    expect(authorLine(['A', 'B'])).toBe('A and B');
+    expect(authorLine(['A', 'B', 'C'])).toBe('A, B and C');
+    expect(authorLine(['A', 'B', 'C', 'D'])).toBe('A, B, C et al.');
   });
 });
 
@@ -182,10 +232,19 @@ describe('bibtex', () => {
     expect(bibtexEntry(paper('x', 'Scaling Law', ['a']), 'https://e.org/papers/x/')).toBe(
       '@misc{x,\n  title = {{Scaling Law}},\n  url   = {https://e.org/papers/x/}\n}',
     );
-    const enriched = paper('y', 'T', ['a'], { authors: ['Ada Lovelace', 'Alan Turing'], arxiv: '2401.01234', published: '2024-01-02' });
-    expect(bibtexEntry(enriched, 'https://e.org/papers/y/')).toBe(
-      '@misc{y,\n  title         = {{T}},\n  author        = {Ada Lovelace and Alan Turing},\n  year          = {2024},\n  eprint        = {2401.01234},\n  archiveprefix = {arXiv},\n  url           = {https://e.org/papers/y/}\n}',
+    const enriched = paper('y', 'T', ['a'], {
+      authors: ['Ada Lovelace', 'Alan Turing'],
+      arxiv: '2401.01234',
+      published: '2024-01-02',
+      categories: ['cs.LG', 'cs.AI'],
+    });
+    // arXiv's own form: eprint, archivePrefix, primaryClass and the abstract's address, not the catalogue's.
+    expect(bibtexEntry(enriched, 'https://e.org/papers/y/', 'lovelace2024t')).toBe(
+      '@misc{lovelace2024t,\n  title         = {{T}},\n  author        = {Ada Lovelace and Alan Turing},\n  year          = {2024},\n  eprint        = {2401.01234},\n  archivePrefix = {arXiv},\n  primaryClass  = {cs.LG},\n  url           = {https://arxiv.org/abs/2401.01234}\n}',
     );
+    // No publication day: the year the arXiv id states (2312 is December 2023).
+    const undated = paper('z', 'T', ['a'], { arxiv: '2312.00001' });
+    expect(bibtexEntry(undated, 'https://e.org/papers/z/')).toContain('year          = {2023}');
   });
 });
 
@@ -197,6 +256,19 @@ describe('external links', () => {
     expect(links.map((l) => l.label)).toEqual(['arXiv', 'Semantic Scholar', 'Google Scholar', 'Hugging Face']);
     expect(decodeURIComponent(links[0]?.href ?? '')).toContain('query="SP²OT: Transport & more"');
     expect(new URL(links[3]?.href ?? '').searchParams.get('q')).toBe('SP²OT: Transport & more');
+  });
+
+  it('go to the paper itself when its arXiv id is known: PDF, arXiv, Hugging Face, then its code', () => {
+    const known = paper('k', 'Known', ['a'], { arxiv: '2505.01234', links: [{ kind: 'code', url: 'https://github.com/o/r' }] });
+    expect(paperActions(known).map((l) => [l.label, l.href])).toEqual([
+      ['PDF', 'https://arxiv.org/pdf/2505.01234'],
+      ['arXiv', 'https://arxiv.org/abs/2505.01234'],
+      ['Hugging Face', 'https://huggingface.co/papers/2505.01234'],
+      ['Code', 'https://github.com/o/r'],
+    ]);
+    // Searches for what the page already links are left out.
+    expect(findPaperLinks(known).map((l) => l.label)).toEqual(['Semantic Scholar', 'Google Scholar']);
+    expect(paperActions(p)).toEqual([]);
   });
 
   it('opens a new issue with the id and title filled in', () => {
