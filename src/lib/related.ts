@@ -234,11 +234,21 @@ function topShared(a: Vector, b: Vector, vocabulary: Vocabulary, count: number):
     const words = key.split(' ');
     const overlapping = picked.filter((p) => p.split(' ').some((w) => words.includes(w)));
     if (overlapping.length === 0) {
-      if (picked.length < count) picked.push(key);
+      picked.push(key);
     } else if (words.length > 1 && overlapping.every((p) => !p.includes(' '))) {
       picked[picked.indexOf(overlapping[0] ?? '')] = key;
       for (const word of overlapping.slice(1)) picked.splice(picked.indexOf(word), 1);
     }
   }
-  return picked.map((key) => vocabulary.display(vocabulary.ids.get(key) ?? -1));
+  return picked
+    .map((key) => vocabulary.display(vocabulary.ids.get(key) ?? -1))
+    .filter(isKeyPhrase)
+    .slice(0, count);
 }
+
+/**
+ * Whether a shared term explains a relation to a reader: a phrase ("test-time compute"), a
+ * compound ("text-to-image") or a name with digits ("gpt-4", "llama3"), never a lone word
+ * ("full", "communities"), which two abstracts share by chance.
+ */
+export const isKeyPhrase = (term: string): boolean => /[\s-]|\p{L}\d|\d\p{L}/u.test(term);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedPapers } from '../../src/lib/related.ts';
+import { isKeyPhrase, relatedPapers } from '../../src/lib/related.ts';
 import { tokenize } from '../../src/lib/terms.ts';
 
 const doc = (id: string, title: string, text: string) => ({ id, title, text });
@@ -88,5 +88,18 @@ describe('relatedPapers with topics', () => {
       ...['Quarks', 'Gluons', 'Photons', 'Leptons', 'Bosons', 'Mesons', 'Baryons'].map((w) => doc(w, w, `${w} exist.`)),
     ]);
     expect(related.get('a')?.[0]?.shared).toEqual(['sparse experts']);
+  });
+
+  it('explains a relation with key phrases only, never a lone word two abstracts share by chance', () => {
+    const related = relatedPapers([
+      doc('a', 'Routing', 'Full runs of sparse experts route tokens, as communities do, with gpt-4.'),
+      doc('b', 'Routing again', 'Communities hold sparse experts: full, and gpt-4 again.'),
+      ...['Quarks', 'Gluons', 'Photons', 'Leptons', 'Bosons', 'Mesons', 'Baryons'].map((w) => doc(w, w, `${w} exist.`)),
+    ]);
+    const shared = related.get('a')?.[0]?.shared ?? [];
+    expect(shared).toEqual(expect.arrayContaining(['sparse experts', 'gpt-4']));
+    expect(shared.filter((t) => !/[\s-]/u.test(t))).toEqual([]);
+    expect(['test-time compute', 'text-to-image', 'llama3'].every(isKeyPhrase)).toBe(true);
+    expect(['full', 'communities', 'applicable'].some(isKeyPhrase)).toBe(false);
   });
 });
