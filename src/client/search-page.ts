@@ -21,11 +21,12 @@ const clone = (id: string): HTMLElement =>
 /** A copy of a template whose link goes to `href` and reads `parts`. */
 function linked(id: string, href: string, parts: Part[]): HTMLElement {
   const li = clone(id);
-  const link = li.querySelector('a');
-  if (link) link.href = href;
-  fill(link, parts);
+  optional(li.querySelector('a'), href, (link) => fill(Object.assign(link, { href }), parts));
   return li;
 }
+/** Sets a part of a result that only some papers have, or removes it from the result. */
+const optional = <E extends Element, V>(el: E | null, value: V | undefined, set: (el: E, value: V) => unknown): unknown =>
+  el && value !== undefined && value !== '' ? set(el, value) : el?.remove();
 
 // The topic vocabulary is on the page already, as the filter checkboxes.
 const topics = [...document.querySelectorAll<HTMLInputElement>('input[name="topic"]')].map((box) => ({
@@ -59,11 +60,15 @@ async function resultItem(data: PagefindData, query: string): Promise<HTMLElemen
   const found = { content, locations, title: meta['title'] ?? data.url, also: text.readAlso(meta['also']) };
   const { title, excerpt } = text.resultText(found, query, EXCERPT_WORDS);
   const li = linked('search-result', data.url, title);
-  fill(li.querySelector('p'), excerpt);
-  const chips = (data.meta['topics'] ?? '').split(',').filter(Boolean);
-  const ul = li.querySelector('ul');
-  if (chips.length === 0) ul?.remove();
-  else ul?.replaceChildren(...chips.map((id) => Object.assign(clone('search-chip'), { textContent: topicName(id) })));
+  fill(li.querySelector('[data-excerpt]'), excerpt);
+  // Authors and date, the code badge linking the repository, the topics: each only when known.
+  const code = /^https?:\/\//u.test(meta['code'] ?? '') ? meta['code'] : undefined;
+  const chips = (meta['topics'] ?? '').split(',').filter(Boolean);
+  optional(li.querySelector('[data-byline]'), meta['byline'], (el, byline) => (el.textContent = byline));
+  optional(li.querySelector<HTMLAnchorElement>('[data-code-link]'), code, (el, href) => (el.href = href));
+  optional(li.querySelector('ul'), chips.length ? chips : undefined, (ul, ids) =>
+    ul.replaceChildren(...ids.map((id) => Object.assign(clone('search-chip'), { textContent: topicName(id) }))),
+  );
   return li;
 }
 
@@ -176,15 +181,16 @@ async function start(): Promise<void> {
   form?.addEventListener('submit', (e) => void (e.preventDefault(), schedule(0)));
   more?.addEventListener('click', () => void showMore());
   document.addEventListener('keydown', (event) => {
-    const links = [...document.querySelectorAll<HTMLAnchorElement>('#topic-results a, #search-results a')];
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('#topic-results a[data-result], #search-results a[data-result]')];
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (!input || (document.activeElement !== input && at < 0)) return;
-    // Escape clears the query; the arrows move from the box through the results and back.
-    const target = new Map([
-      ['Escape', input],
-      ['ArrowDown', links[at + 1]],
-      ['ArrowUp', at === 0 ? input : links[at - 1]],
-    ]).get(event.key);
+    // Escape clears the query; the arrows move from the box through the results (titles, not code badges) and back.
+    const keys: Record<string, HTMLElement | undefined> = {
+      Escape: input,
+      ArrowDown: links[at + 1],
+      ArrowUp: at === 0 ? input : links[at - 1],
+    };
+    const target = keys[event.key];
     if (!target) return;
     event.preventDefault();
     target.focus();

@@ -9,5 +9,8 @@ export default {
     // The search page's topic checkboxes share the name "topic" on purpose: several may be
     // checked at once and submit as ?topic=a&topic=b.
     'form-dup-name': ['error', { shared: ['radio', 'button', 'reset', 'submit', 'checkbox'] }],
+    // The header's search box lists its first results as the ARIA combobox pattern does (a text
+    // box with a listbox of options); a native <select> cannot take free text.
+    'prefer-native-element': ['error', { exclude: ['listbox', 'option', 'combobox'] }],
   },
 };

@@ -118,7 +118,7 @@ test('math is found by the ways it is typed, and excerpts show text, never TeX s
   for (const query of ['2^128', '2^{128}', '2128', '2^128 codebooks']) expect((await search(query))[0], query).toBe(`/papers/${ids[0]}/`);
   expect((await search('Ra24'))[0]).toBe(`/papers/${ids[0]}/`);
   const first = page.locator('#search-results > li').first();
-  const excerpt = (await first.locator('p').first().textContent()) ?? '';
+  const excerpt = (await first.locator('[data-excerpt]').textContent()) ?? '';
   expect(excerpt).toContain('Ra24');
   expect(excerpt).not.toMatch(/[\^{}\\]|x2x|<b>/u);
   expect(excerpt.startsWith('Ra24 x² codebooks'), excerpt).toBe(false);

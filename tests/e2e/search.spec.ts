@@ -124,7 +124,7 @@ test('each result shows its title, an excerpt and its topic chips; the count is 
   await openSearch(page, '?q=pruning');
   const first = page.locator('#search-results li').first();
   await expect(first.locator('h2 a')).toBeVisible();
-  await expect(first.locator('p')).toContainText(/prun/iu);
+  await expect(first.locator('[data-excerpt]')).toContainText(/prun/iu);
   await expect(first.getByRole('list', { name: 'Topics' }).getByRole('listitem').first()).toBeVisible();
   await expect(page.locator('#search-status')).toHaveText(/^\d+ papers found for “pruning”\.$/u);
 });
@@ -148,7 +148,7 @@ for (const query of ['GPipe', 'pruning']) {
     await expect(results.first()).toBeVisible();
     for (const result of await results.all()) {
       const title = (await result.locator('h2 a').textContent()) ?? '';
-      const excerpt = (await result.locator('p').textContent()) ?? '';
+      const excerpt = (await result.locator('[data-excerpt]').textContent()) ?? '';
       expect(excerpt.length, title).toBeGreaterThan(40);
       expect(excerpt.startsWith(title), `“${excerpt}” repeats “${title}”`).toBe(false);
     }
