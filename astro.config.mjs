@@ -1,5 +1,7 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { defineConfig, fontProviders } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -9,6 +11,33 @@ import { BODY_FEATURES, mathAndLinks } from './src/integrations/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import previews from './src/integrations/previews/index.ts';
 import siteUrlCheck from './src/integrations/site-url.ts';
+
+const require = createRequire(import.meta.url);
+const SUBSETS = ['latin', 'latin-ext', 'greek', 'cyrillic'];
+
+/**
+ * A @fontsource family as local font variants: one per subset, weight and style, each with the
+ * unicode-range the package gives it, so a browser downloads only the subsets a page uses.
+ * @param {string} family @param {number[]} weights @param {('normal' | 'italic')[]} styles
+ */
+function fontsource(family, weights, styles) {
+  /** @type {Record<string, string>} */
+  const ranges = require(`@fontsource/${family}/unicode.json`);
+  const variants = SUBSETS.flatMap((subset) =>
+    weights.flatMap((weight) =>
+      styles.map((style) => ({
+        src: /** @type {[URL]} */ ([
+          pathToFileURL(require.resolve(`@fontsource/${family}/files/${family}-${subset}-${weight}-${style}.woff2`)),
+        ]),
+        weight,
+        style,
+        display: /** @type {const} */ ('swap'),
+        unicodeRange: /** @type {[string, ...string[]]} */ ((ranges[subset] ?? '').split(',')),
+      })),
+    ),
+  );
+  return /** @type {[typeof variants[number], ...typeof variants]} */ (variants);
+}
 
 export default defineConfig({
   site: SITE.url,
@@ -32,6 +61,26 @@ export default defineConfig({
     sitemap(),
     previews(),
     pagefind(),
+  ],
+  // Self-hosted fonts from the @fontsource packages in node_modules, never fetched from a CDN:
+  // Inter for text, Source Serif 4 for titles and abstracts. Astro writes the @font-face rules,
+  // preloads the Latin files and sizes a local fallback to each font's metrics, so text barely
+  // moves when the font arrives; other scripts' files download only on pages that use them.
+  fonts: [
+    {
+      provider: fontProviders.local(),
+      name: 'Inter',
+      cssVariable: '--font-text',
+      fallbacks: ['sans-serif'],
+      options: { variants: fontsource('inter', [400, 600], ['normal']) },
+    },
+    {
+      provider: fontProviders.local(),
+      name: 'Source Serif 4',
+      cssVariable: '--font-title',
+      fallbacks: ['serif'],
+      options: { variants: fontsource('source-serif-4', [400, 600], ['normal', 'italic']) },
+    },
   ],
   security: {
     // Astro adds a hash for every script and style it emits to this policy, as a <meta> tag.

@@ -8,8 +8,9 @@ import type { KnipConfig } from 'knip';
 const config: KnipConfig = {
   entry: ['scripts/*.ts', 'scripts/words/*.ts', 'tests/**/*.{ts,mjs,js}'],
   project: ['src/**/*.{ts,astro,css,mdx}', 'scripts/**/*.ts', 'tests/**/*.{ts,mjs,js}'],
-  // Loaded by file path, not imported: the fonts the preview images are drawn with.
-  ignoreDependencies: ['@fontsource/inter'],
+  // Loaded by file path, not imported: the fonts of the pages (astro.config.mjs) and of the
+  // preview images (src/integrations/previews/text.ts).
+  ignoreDependencies: ['@fontsource/inter', '@fontsource/source-serif-4'],
 };
 
 export default config;
