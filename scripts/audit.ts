@@ -1,5 +1,6 @@
 /**
- * Lighthouse on the production build: home, a topic page, a paper page and search with results.
+ * Lighthouse on the production build: home, a topic page, a paper page without and one with its
+ * arXiv metadata, search with results, and the reading list.
  * Prints the four category scores for each page (mobile, simulated throttling: Lighthouse's
  * defaults). Run through `npm run audit`, which builds first.
  *
@@ -17,6 +18,8 @@ const PAGES: [string, string][] = [
   ['home', ''],
   ['topic', 'topics/scaling-laws/'],
   ['paper', 'papers/scaling-law-with-learning-rate-annealing/'],
+  ['paper (arXiv)', 'papers/beyond-prompt-content-enhancing-llm-performance-via-content-format-integrated/'],
+  ['reading list', 'reading-list/'],
   ['search', 'search/?q=scaling+laws'],
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
