@@ -42,6 +42,7 @@ test('citations, the header’s first results and the reading list carry the sub
   }
   const box = page.getByRole('combobox', { name: 'Search papers' }).first();
   await box.fill('GPipe');
+  await expect(page.getByRole('listbox', { name: 'First results' }).first().getByRole('option').first()).toContainText('GPipe');
   await box.press('ArrowDown');
   await box.press('Enter');
   await expect(page).toHaveURL(/\/catalogue\/papers\/gpipe-[^/]+\/$/u);
