@@ -70,7 +70,11 @@ function quickResults(box: HTMLInputElement, listbox: HTMLElement, searchPage: s
       ...found.slice(0, SHOWN).map((d, i) => option(`${listbox.id}-${i}`, d.meta['title'] ?? d.url, d.meta['byline'] ?? '', d.url)),
       option(
         `${listbox.id}-all`,
-        count ? `All ${count} results for “${query}”` : `No paper matches “${query}”: open the search page`,
+        count > 1
+          ? `All ${count} results for “${query}”`
+          : count === 1
+            ? `The one result for “${query}”, on the search page`
+            : `No paper matches “${query}”: open the search page`,
         '',
         all,
       ),
