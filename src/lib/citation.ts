@@ -10,6 +10,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { parse as parseName, type Name } from '@citation-js/name';
 import type { Paper } from './papers.ts';
+import { authorLine } from './text.ts';
 import { fold, STOP_WORDS } from './words.ts';
 
 /** The arXiv addresses of a paper, when its id is known. */
@@ -40,11 +41,7 @@ const familyName = (name: string): string => {
  * Chen et al."): Pagefind indexes a result's metadata, and an initial would be a one-letter word
  * that a mistyped query falls back to.
  */
-export function surnames(authors: readonly string[] = []): string {
-  const names = authors.slice(0, 4).map(familyName);
-  if (authors.length > 3) return `${names.slice(0, 3).join(', ')} et al.`;
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}` : (names[0] ?? '');
-}
+export const surnames = (authors: readonly string[] = []): string => authorLine(authors.slice(0, 4).map(familyName));
 
 /** Letters and digits only, folded to ASCII lowercase ("García-López" is garcialopez). */
 const keyPart = (text: string): string => fold(text).replace(/[^a-z0-9]/gu, '');

@@ -98,12 +98,14 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** Names as a sentence lists them: "A", "A and B", "A, B and C". */
+const andList = (names: readonly string[]): string =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}` : (names[0] ?? '');
+
 /**
  * Authors as a list shows them: all of up to three ("A, B and C"), else the first three and
  * "et al.". Empty when there are none.
  */
 export function authorLine(authors: readonly string[] = [], shown = 3): string {
-  if (authors.length <= 1) return authors[0] ?? '';
-  if (authors.length <= shown) return `${authors.slice(0, -1).join(', ')} and ${authors.at(-1) ?? ''}`;
-  return `${authors.slice(0, shown).join(', ')} et al.`;
+  return authors.length > shown ? `${authors.slice(0, shown).join(', ')} et al.` : andList(authors);
 }
