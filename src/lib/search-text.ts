@@ -40,7 +40,14 @@ export function queryMatcher(query: string): (word: string) => boolean {
   const typed = contentWords(query);
   const stems = new Set(typed.map(stem));
   const last = typed.at(-1);
-  return (word) => words(word).some((w) => stems.has(stem(w)) || (last !== undefined && last.length > 1 && w.startsWith(last)));
+  // An abstract repeats its words: each distinct word is stemmed once.
+  const seen = new Map<string, boolean>();
+  return (word) => {
+    const asked =
+      seen.get(word) ?? words(word).some((w) => stems.has(stem(w)) || (last !== undefined && last.length > 1 && w.startsWith(last)));
+    seen.set(word, asked);
+    return asked;
+  };
 }
 
 /** A text with the words the query asks for marked, such as a topic's name. */
@@ -51,8 +58,9 @@ export const highlight = (text: string, query: string): Part[] => {
 
 /** A word as parts: when marked, the punctuation around it is not ("GPipe:" marks "GPipe"). */
 function marked(text: string, mark: boolean): Part[] {
-  const [, before = '', word = '', after = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(text) ?? [];
-  if (!mark || !word) return [{ text, mark: false }];
+  const found = mark ? /[\p{L}\p{N}](?:.*[\p{L}\p{N}])?/su.exec(text) : null;
+  if (!found) return [{ text, mark: false }];
+  const [before, word, after] = [text.slice(0, found.index), found[0], text.slice(found.index + found[0].length)];
   return [
     { text: before, mark: false },
     { text: word, mark: true },

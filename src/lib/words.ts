@@ -20,6 +20,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set<string>(stopWordList);
 
 /** Characters that draw nothing: format controls, fillers, joiners, tags, variation selectors. */
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+const ASCII = /^[\0-\x7f]*$/u;
 
 /** Text without accents and other combining marks, in its own case (Fréchet → Frechet). */
 export function stripMarks(text: string): string {
@@ -32,6 +33,9 @@ export function stripMarks(text: string): string {
  * Punctuation and spacing are kept; `words` cuts the result into words.
  */
 export function fold(text: string): string {
+  // ASCII has no compatibility forms, marks or ignorable characters: only case to fold. Most words
+  // are ASCII, and the search page folds every word of ten abstracts on its first results.
+  if (ASCII.test(text)) return text.toLowerCase();
   return stripMarks(text.normalize('NFKC').toLowerCase()).replace(IGNORABLE, '');
 }
 

@@ -31,6 +31,19 @@ describe('what the toolkit does to words', () => {
     expect(stripMarks('Fréchet')).toBe('Frechet');
   });
 
+  it('folds ASCII, which takes a shorter path, exactly as the full fold would: only its case changes', () => {
+    const ascii = String.fromCharCode(...Array.from({ length: 128 }, (_, i) => i));
+    const full = ascii
+      .normalize('NFKC')
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .normalize('NFC')
+      .replace(/\p{Default_Ignorable_Code_Point}/gu, '');
+    expect(fold(ascii)).toBe(full);
+    expect(fold('Mixture-of-Experts (MoE)')).toBe('mixture-of-experts (moe)');
+  });
+
   it('cuts text into words, and keeps only the content words', () => {
     expect(words('Test-time scaling, for LLMs!')).toEqual(['test', 'time', 'scaling', 'for', 'llms']);
     expect(contentWords('We propose a method for the 3 tasks of X')).not.toContain('the');
