@@ -3,11 +3,11 @@
  * each read from its CSL-JSON citation file; Remove; the whole list as one BibTeX or RIS file
  * (the papers' own citation files, joined); a link that opens the same list elsewhere.
  */
+import { $, linked, setText, show } from './dom';
 import { listItem, merged, readStored, shareQuery, sharedIds, storageKey } from '../lib/reading-list';
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/u, '/');
 const key = storageKey(import.meta.env.BASE_URL);
-const $ = <T extends HTMLElement>(selector: string): T | null => document.querySelector<T>(selector);
 const status = $('#list-status');
 const list = $<HTMLOListElement>('#list-items');
 const shared = sharedIds(new URLSearchParams(location.search));
@@ -30,23 +30,19 @@ const citation = (id: string, format: 'bib' | 'ris' | 'json'): string => `${base
 
 async function render(): Promise<void> {
   const ids = shared ?? own();
-  $('#list-shared')?.toggleAttribute('hidden', !shared || shared.length === 0);
-  $('#list-export')?.toggleAttribute('hidden', ids.length === 0);
+  show('#list-shared', !!shared && shared.length > 0);
+  show('#list-export', ids.length > 0);
   const link = `${location.origin}${base}reading-list/${shareQuery(ids)}`;
   const field = $<HTMLInputElement>('#list-link');
   if (field) field.value = link;
-  const text = $('#list-link-text');
-  if (text) text.textContent = link;
+  setText($('#list-link-text'), link);
   const items = await Promise.all(
     ids.map(async (id) => {
-      const li = ($<HTMLTemplateElement>('#list-item')?.content.firstElementChild?.cloneNode(true) ??
-        document.createElement('li')) as HTMLElement;
       const response = await fetch(citation(id, 'json')).catch(() => undefined);
       const item = response?.ok ? listItem(await response.json().catch(() => undefined)) : undefined;
-      const title = li.querySelector<HTMLAnchorElement>('[data-title]');
-      if (title) [title.href, title.textContent] = [`${base}papers/${id}/`, item?.title ?? `${id} (no such paper here any more)`];
-      const byline = li.querySelector('[data-byline]');
-      if (byline) byline.textContent = item?.byline ?? '';
+      const title = item?.title ?? `${id} (no such paper here any more)`;
+      const li = linked('list-item', `${base}papers/${id}/`, [{ text: title, mark: false }]);
+      setText(li.querySelector('[data-byline]'), item?.byline ?? '');
       const remove = li.querySelector<HTMLButtonElement>('[data-remove]');
       if (shared) remove?.remove();
       remove?.setAttribute('aria-label', `Remove ${item?.title ?? id}`);

@@ -4,6 +4,7 @@
  * the home page's) shows the first results as the reader types: arrows move through them, Enter
  * opens one, Escape closes the list (the ARIA combobox pattern). Enter alone opens the search page.
  */
+import { clone, optional, setText } from './dom';
 import { loadPagefind } from './pagefind';
 import { debounceFor } from '../lib/search-state';
 
@@ -20,20 +21,17 @@ document.addEventListener('keydown', (event) => {
   box.select();
 });
 
-/** An option of the list: a title and a line under it, opening `href`. */
-function option(id: string, title: string, line: string, href: string): HTMLLIElement {
-  const li = Object.assign(document.createElement('li'), { id, role: 'option' });
-  li.setAttribute('role', 'option');
-  li.setAttribute('aria-selected', 'false');
+/** An option of the list, from the form's template: a title and a line under it, opening `href`. */
+function option(template: HTMLTemplateElement | null, id: string, title: string, line: string, href: string): HTMLElement {
+  const li = Object.assign(clone(template), { id });
   li.dataset['href'] = href;
-  li.className = 'cursor-pointer px-3 py-2 aria-selected:bg-chip hover:bg-chip';
-  const name = Object.assign(document.createElement('span'), { className: 'block font-medium leading-snug', textContent: title });
-  const sub = Object.assign(document.createElement('span'), { className: 'block text-xs text-muted', textContent: line });
-  li.append(name, ...(line ? [sub] : []));
+  setText(li.querySelector('[data-title]'), title);
+  optional(li.querySelector('[data-line]'), line, setText);
   return li;
 }
 
 function quickResults(box: HTMLInputElement, listbox: HTMLElement, searchPage: string): void {
+  const template = box.form?.querySelector<HTMLTemplateElement>('template[data-option]') ?? null;
   let [timer, generation, active] = [undefined as ReturnType<typeof setTimeout> | undefined, 0, -1];
   const options = (): HTMLElement[] => [...listbox.querySelectorAll<HTMLElement>('[role="option"]')];
   const close = (): void => {
@@ -67,8 +65,11 @@ function quickResults(box: HTMLInputElement, listbox: HTMLElement, searchPage: s
     const all = `${searchPage}?q=${encodeURIComponent(query)}`;
     const count = response.results.length;
     listbox.replaceChildren(
-      ...found.slice(0, SHOWN).map((d, i) => option(`${listbox.id}-${i}`, d.meta['title'] ?? d.url, d.meta['byline'] ?? '', d.url)),
+      ...found
+        .slice(0, SHOWN)
+        .map((d, i) => option(template, `${listbox.id}-${i}`, d.meta['title'] ?? d.url, d.meta['byline'] ?? '', d.url)),
       option(
+        template,
         `${listbox.id}-all`,
         count > 1
           ? `All ${count} results for “${query}”`

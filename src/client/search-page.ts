@@ -5,28 +5,15 @@
  * markup is the page's own <template> elements; the word toolkit loads with the first query.
  */
 import { debounceFor, describeResults, filtersFor, readState, writeState, type SearchState } from '../lib/search-state';
-import type { Part } from '../lib/search-text';
+import { $, clone, fill, linked, optional, setText, show } from './dom';
 import { EXCERPT_WORDS, loadPagefind, type Pagefind, type PagefindData, type PagefindResult } from './pagefind';
 
 const PAGE = 10;
-const $ = <T extends Element>(selector: string): T | null => document.querySelector<T>(selector);
 const form = $<HTMLFormElement>('[data-search-form]');
 const input = $<HTMLInputElement>('#search-query');
-const status = $<HTMLElement>('#search-status');
+const status = $('#search-status');
 const list = $<HTMLOListElement>('#search-results');
 const more = $<HTMLButtonElement>('#search-more');
-const show = (selector: string, visible: boolean): void => void $(selector)?.toggleAttribute('hidden', !visible);
-const clone = (id: string): HTMLElement =>
-  ($<HTMLTemplateElement>(`#${id}`)?.content.firstElementChild?.cloneNode(true) ?? document.createElement('li')) as HTMLElement;
-/** A copy of a template whose link goes to `href` and reads `parts`. */
-function linked(id: string, href: string, parts: Part[]): HTMLElement {
-  const li = clone(id);
-  optional(li.querySelector('a'), href, (link) => fill(Object.assign(link, { href }), parts));
-  return li;
-}
-/** Sets a part of a result that only some papers have, or removes it from the result. */
-const optional = <E extends Element, V>(el: E | null, value: V | undefined, set: (el: E, value: V) => unknown): unknown =>
-  el && value !== undefined && value !== '' ? set(el, value) : el?.remove();
 
 // The topic vocabulary is on the page already, as the filter checkboxes.
 const topics = [...document.querySelectorAll<HTMLInputElement>('input[name="topic"]')].map((box) => ({
@@ -49,11 +36,6 @@ function applyState(state: SearchState): void {
   if ((state.topics.length > 0 || state.code) && matchMedia('(min-width: 40rem)').matches) $('#search-filters')?.setAttribute('open', '');
 }
 
-/** Fills an element with text parts, the marked ones in <mark>: DOM, never HTML. */
-function fill(el: Element | null, parts: Part[]): void {
-  el?.replaceChildren(...parts.map((p) => (p.mark ? Object.assign(document.createElement('mark'), { textContent: p.text }) : p.text)));
-}
-
 async function resultItem(data: PagefindData, query: string): Promise<HTMLElement> {
   const [, text] = await loadWords();
   const { content, locations, meta } = data;
@@ -64,12 +46,22 @@ async function resultItem(data: PagefindData, query: string): Promise<HTMLElemen
   // Authors and date, the code badge linking the repository, the topics: each only when known.
   const code = /^https?:\/\//u.test(meta['code'] ?? '') ? meta['code'] : undefined;
   const chips = (meta['topics'] ?? '').split(',').filter(Boolean);
-  optional(li.querySelector('[data-byline]'), meta['byline'], (el, byline) => (el.textContent = byline));
+  optional(li.querySelector('[data-byline]'), meta['byline'], setText);
   optional(li.querySelector<HTMLAnchorElement>('[data-code-link]'), code, (el, href) => (el.href = href));
   optional(li.querySelector('ul'), chips.length ? chips : undefined, (ul, ids) =>
     ul.replaceChildren(...ids.map((id) => Object.assign(clone('search-chip'), { textContent: topicName(id) }))),
   );
   return li;
+}
+
+/** The items of results, built one per task: ten excerpts at once blocked a slow phone's page. */
+async function resultItems(data: PagefindData[], query: string): Promise<HTMLElement[]> {
+  const items: HTMLElement[] = [];
+  for (const d of data) {
+    items.push(await resultItem(d, query));
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+  return items;
 }
 
 function setCounts(counts?: Record<string, Record<string, number> | undefined>): void {
@@ -86,7 +78,7 @@ let filterIndex: Promise<unknown> | undefined;
 async function showMore(): Promise<void> {
   const mine = generation;
   if (more) more.disabled = true;
-  const items = await Promise.all(pending.splice(0, PAGE).map(async (r) => resultItem(await r.data(), pendingQuery)));
+  const items = await resultItems(await Promise.all(pending.splice(0, PAGE).map((r) => r.data())), pendingQuery);
   // A new search started while this batch loaded: its results are no longer the ones shown.
   if (mine !== generation) return;
   list?.append(...items);
@@ -134,7 +126,7 @@ async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
     first.unshift(...first.splice(exact, 1));
     results.unshift(...results.splice(exact, 1));
   }
-  const items = await Promise.all(first.map((d) => resultItem(d, state.query)));
+  const items = await resultItems(first, state.query);
   if (mine !== generation) return;
   list?.replaceChildren(...items);
   pending = results.slice(PAGE);
@@ -156,10 +148,11 @@ async function run(pagefind: Pagefind, state: SearchState): Promise<void> {
 
 async function start(): Promise<void> {
   const initial = readState(new URLSearchParams(location.search));
+  const loading = loadPagefind().catch(() => undefined);
   // A link may name a topic that does not exist, or by its name: apply only what the page can show.
   const resolved = initial.query || initial.topics.length ? (await loadWords())[0].resolveTopics(initial, topics) : initial;
   applyState(resolved);
-  const pagefind = await loadPagefind().catch(() => undefined);
+  const pagefind = await loading;
   if (!pagefind) {
     // The development server has no index; in a real build the download failed.
     show(import.meta.env.DEV ? '#search-unavailable' : '#search-failed', true);
