@@ -85,7 +85,7 @@ for (const [order, start, expected] of [
 ] as const) {
   test(`the papers index pages through every paper, ${order}`, async ({ page }) => {
     // Five pages, each loaded whole: more than the default 30 s on a busy machine.
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const seen: string[] = [];
     let next: string | null = start;
     while (next) {

@@ -26,7 +26,7 @@ for (const c of CASES) {
   const expected = c.expect.papers;
   test(`${c.file} builds into pages showing its exact text: ${c.about}`, async ({ page }) => {
     // Some cases are large on purpose (3 000 nested braces): their pages and exports take a while.
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -107,7 +107,7 @@ test('words that name Object.prototype properties build, and search finds them',
 });
 
 test('math is found by the ways it is typed, and excerpts show text, never TeX source or decoded markup', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const ids = pages['listings/219-math-power-search.txt'] ?? [];
   expect(ids).toHaveLength(1);
   const search = async (query: string) => {

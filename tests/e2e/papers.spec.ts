@@ -54,7 +54,7 @@ test.describe('paper pages', () => {
   }
 
   test('every paper of the Daily Papers API days shows its title, authors, arXiv id, dates and whole abstract', async ({ page }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(600_000);
     const papers = days.flatMap((day) => day.records);
     expect(papers).toHaveLength(143);
     for (const raw of papers) {

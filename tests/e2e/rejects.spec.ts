@@ -38,7 +38,7 @@ for (const c of CASES) {
   if (c.kind !== 'entry' || c.expect.outcome !== 'reject') continue;
   const { field, reason, fix, line } = c.expect;
   test(`${c.file} fails the build naming the entry, ${field}, the reason and the fix: ${c.about}`, async () => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     const name = c.file.split('/').pop() ?? 'case';
     const root = join('dist-e2e', 'rejects', name);
     rmSync(root, { recursive: true, force: true });
@@ -71,7 +71,7 @@ for (const c of CASES) {
 }
 
 test('a topic overview that cites an unknown paper fails the build naming the topic file and the id', async () => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const root = join('dist-e2e', 'rejects', 'overview-unknown-paper');
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, 'content', 'topics'), { recursive: true });

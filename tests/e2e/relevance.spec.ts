@@ -31,7 +31,7 @@ test('the relevance set names only papers of the catalogue, with at least 40 que
 });
 
 test('the relevance set: success@1 and MRR over the real search page', async ({ page }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await page.goto('search/');
   await expect(page.locator('form[data-search-form][data-ready]')).toBeAttached();
   const box = page.getByRole('searchbox', { name: 'Search papers' }).last();

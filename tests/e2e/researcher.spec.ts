@@ -305,7 +305,7 @@ test.describe('search', () => {
 
 test('the search page does not move as its results arrive, on a phone or a desktop', async ({ page }) => {
   // Eight searches, each loaded whole and watched a moment.
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await page.addInitScript(() => {
     const w = window as unknown as { shifted: number };
     w.shifted = 0;

@@ -23,7 +23,7 @@ const chunks = 6;
 for (let c = 0; c < chunks; c++) {
   const slice = papers.filter((_, i) => i % chunks === c);
   test(`searching the exact title finds the paper first (${c + 1}/${chunks}: ${slice.length} papers)`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     await openSearch(page);
     for (const paper of slice) {
       const hrefs = await searchFor(page, paper.titleText);
@@ -212,7 +212,7 @@ async function countsAgainstResults(
 }
 
 test('each filter’s count is the number of papers its tick finds, for a query and with a filter set', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   for (const [query, topic] of [
     ['scaling', undefined],
     ['scaling', 'scaling-laws'],
