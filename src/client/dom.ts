@@ -4,8 +4,7 @@
  */
 import type { Part } from '../lib/search-text';
 
-export const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T | null =>
-  root.querySelector<T>(selector);
+export const $ = <T extends Element = HTMLElement>(selector: string): T | null => document.querySelector<T>(selector);
 
 /** A copy of a template's element (`#id`, or the template itself). */
 export const clone = (template: string | HTMLTemplateElement | null): HTMLElement =>
