@@ -77,7 +77,16 @@ export function definitions(text: string): Definition[] {
 }
 
 /** A phrase as compared: the stems of its words, in either spelling and number. */
-const phraseKey = (phrase: string): string => words(phrase).map(spellingStem).join(' ');
+function phraseKey(phrase: string): string {
+  let key = KEYS.get(phrase);
+  if (key === undefined) {
+    key = words(phrase).map(spellingStem).join(' ');
+    KEYS.set(phrase, key);
+  }
+  return key;
+}
+/** Keys of the expansions already compared: each paper's text is compared with the same few hundred. */
+const KEYS = new Map<string, string>();
 
 /**
  * What the catalogue knows abbreviations to stand for: the glossary, then the definitions papers
@@ -101,15 +110,17 @@ export class Abbreviations {
     for (const [abbreviation, forms] of learned) if (forms.size === 1) this.add(abbreviation, [...forms.values()]);
   }
 
-  /** The number of words of the longest expansion. */
-  private longest = 1;
+  /** The first stem of each expansion's key → the numbers of words of the expansions it starts. */
+  private readonly starts = new Map<string, Set<number>>();
 
   private add(abbreviation: string, expansions: readonly string[]): void {
     this.expansions.set(abbreviation, [...expansions]);
     for (const e of expansions) {
       const key = phraseKey(e);
       if (!this.byExpansion.has(key)) this.byExpansion.set(key, abbreviation);
-      this.longest = Math.max(this.longest, key.split(' ').length);
+      const stems = key.split(' ');
+      const lengths = this.starts.get(stems[0] ?? '') ?? new Set<number>();
+      this.starts.set(stems[0] ?? '', lengths.add(stems.length));
     }
   }
 
@@ -128,13 +139,22 @@ export class Abbreviations {
     const present = new Set(tokens.map(singular));
     const folded = words(text);
     const stems = folded.map(spellingStem);
-    // Each phrase of the text, by its key, as written (folded): up to the longest expansion known.
-    const phrases = new Map<string, string>();
-    for (let n = 1; n <= this.longest; n++)
-      for (let i = 0; i + n <= stems.length; i++) {
+    // Whether the text spells a phrase out, by key.
+    const joined = ` ${stems.join(' ')} `;
+    const spells = (key: string): boolean => key !== '' && joined.includes(` ${key} `);
+    // The phrases of the text that are known expansions, by key, as first written (folded), shorter
+    // phrases first. Only phrases that start as an expansion does are compared: a text of n words has
+    // n × (words of the longest expansion) phrases, and a build tens of thousands of texts.
+    const found: { key: string; written: string; n: number; i: number }[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < stems.length; i++)
+      for (const n of this.starts.get(stems[i] ?? '') ?? []) {
         const key = stems.slice(i, i + n).join(' ');
-        if (!phrases.has(key)) phrases.set(key, folded.slice(i, i + n).join(' '));
+        if (i + n > stems.length || seen.has(key) || !this.byExpansion.has(key)) continue;
+        seen.add(key);
+        found.push({ key, written: folded.slice(i, i + n).join(' '), n, i });
       }
+    found.sort((a, b) => a.n - b.n || a.i - b.i);
     const done = new Set<string>();
     for (const token of tokens) {
       const abbreviation = singular(token);
@@ -142,9 +162,9 @@ export class Abbreviations {
       done.add(abbreviation);
       // The paper's own definition decides what the abbreviation means here, else the catalogue's.
       const expansions = own.has(abbreviation) ? [own.get(abbreviation) ?? ''] : (this.expansions.get(abbreviation) ?? []);
-      for (const e of expansions) if (!phrases.has(phraseKey(e))) pairs.push([e, token]);
+      for (const e of expansions) if (!spells(phraseKey(e))) pairs.push([e, token]);
     }
-    for (const [key, written] of phrases) {
+    for (const { key, written } of found) {
       const abbreviation = this.byExpansion.get(key);
       if (abbreviation !== undefined && !present.has(abbreviation)) pairs.push([abbreviation, written]);
     }

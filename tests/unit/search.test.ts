@@ -277,6 +277,24 @@ describe('what a result shows', () => {
     expect(hidden).toContain('quantised low-rank adaptation');
   });
 
+  it('finds an expansion anywhere in a text, inside a longer one, and in either number', () => {
+    const known = new Abbreviations([
+      { abbreviation: 'RL', expansions: ['reinforcement learning'] },
+      { abbreviation: 'RLHF', expansions: ['reinforcement learning from human feedback'] },
+      { abbreviation: 'LLM', expansions: ['large language model'] },
+    ]);
+    const filler = 'We study how the policy changes over many rounds of training. '.repeat(20);
+    const text = `Large language models are tuned. ${filler}We close with reinforcement learning from human feedback`;
+    const pairs = new Map(known.otherForms(text));
+    expect(pairs.get('LLM')).toBe('large language models');
+    expect(pairs.get('RLHF')).toBe('reinforcement learning from human feedback');
+    expect(pairs.get('RL')).toBe('reinforcement learning');
+    // A text that spells an expansion out gets no copy of it, however far in.
+    expect(known.otherForms(`RLHF. ${filler}reinforcement learning from human feedback`).map(([h]) => h)).not.toContain(
+      'reinforcement learning from human feedback',
+    );
+  });
+
   it('recognises a query that is a title, its name before the colon, or either in a hidden form', () => {
     const also: Also[] = [
       ['muP', 'μP'],
