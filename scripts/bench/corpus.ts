@@ -2,8 +2,8 @@
  * A synthetic catalogue for the benchmark: N entries drawn from the real abstracts with their
  * words shuffled, unique titles, 1 to 4 valid topics each, a code link on some. Deterministic for
  * a given N, written with the ingest's own entry writer, and never inside content/. The topics'
- * curated overviews come along, with the real entries they cite (counted in the N), so the
- * benchmark builds what the site builds.
+ * curated overviews come along, with the real entries they cite (counted in the N), and the
+ * glossary of abbreviations, so the benchmark builds what the site builds.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +44,7 @@ export function writeCorpus(dir: string, n: number, source = 'content'): string[
   const topics = readdirSync(join(source, 'topics')).map((f) => f.replace(/\.(?:yaml|mdx)$/u, ''));
   mkdirSync(join(dir, 'papers'), { recursive: true });
   cpSync(join(source, 'topics'), join(dir, 'topics'), { recursive: true });
+  cpSync(join(source, 'glossary.yaml'), join(dir, 'glossary.yaml'));
   const cited = [
     ...new Set(
       readdirSync(join(source, 'topics'))
