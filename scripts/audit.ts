@@ -48,7 +48,8 @@ async function main(): Promise<number> {
     console.log(
       `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, ${chromiumExecutable()}, target ${TARGET} in every category\n`,
     );
-    console.log(['page'.padEnd(8), ...CATEGORIES.map((c) => c.padStart(15))].join(''));
+    const width = Math.max(...PAGES.map(([name]) => name.length)) + 2;
+    console.log(['page'.padEnd(width), ...CATEGORIES.map((c) => c.padStart(15))].join(''));
     for (const [name, path] of PAGES) {
       const results: Result[] = [];
       for (let run = 0; run < runs; run++) {
@@ -64,7 +65,9 @@ async function main(): Promise<number> {
       const lowest = CATEGORIES.map((c) => Math.min(...results.map((lhr) => lhr.categories[c]?.score ?? 0)));
       failed += scores.filter((s) => s < TARGET).length;
       console.log(
-        [name.padEnd(8), ...scores.map((s, i) => `${s.toFixed(2)}${runs > 1 ? ` (${lowest[i]?.toFixed(2)})` : ''}`.padStart(15))].join(''),
+        [name.padEnd(width), ...scores.map((s, i) => `${s.toFixed(2)}${runs > 1 ? ` (${lowest[i]?.toFixed(2)})` : ''}`.padStart(15))].join(
+          '',
+        ),
       );
       // What kept the median run's scores below 1.
       const lhr = results.toSorted((a, b) => (a.categories['performance']?.score ?? 0) - (b.categories['performance']?.score ?? 0))[
