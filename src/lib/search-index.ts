@@ -9,7 +9,7 @@ import type { Abbreviations } from './acronyms.ts';
 import type { Also } from './search-text.ts';
 import { otherSpelling } from './spellings.ts';
 import { GREEK, GREEK_LATIN } from './text.ts';
-import { fold, stripMarks } from './words.ts';
+import { fold, isAscii, stripMarks } from './words.ts';
 
 /** Each Greek letter spelled out, as its TeX name (μ → mu; ε → epsilon, not varepsilon). */
 const GREEK_NAMES = new Map<string, string>();
@@ -20,7 +20,7 @@ for (const [name, letter] of GREEK) if (!GREEK_NAMES.has(letter)) GREEK_NAMES.se
  * scripts as digits, accents dropped (μP → muP, DεpS → DepsilonpS and DepS, SP²OT → SP2OT, 2¹²⁸ → 2128).
  */
 function keyboardForms(word: string): string[] {
-  if (/^[\0-\x7f]*$/u.test(word)) return []; // typed as it is written: most words, in a build's tens of thousands of texts
+  if (isAscii(word)) return []; // typed as it is written: most words, in a build's tens of thousands of texts
   const plain = word.normalize('NFKC');
   const forms = [GREEK_NAMES, GREEK_LATIN].map((table) => [...plain].map((c) => table.get(c) ?? c).join(''));
   return [...new Set([plain, ...forms].map(stripMarks))].filter((f) => f !== word);

@@ -22,6 +22,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set<string>(stopWordList);
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 const ASCII = /^[\0-\x7f]*$/u;
 
+/** Whether a text is all ASCII: nothing to fold but case, no marks, no other forms to type. */
+export const isAscii = (text: string): boolean => ASCII.test(text);
+
 /** Text without accents and other combining marks, in its own case (Fréchet → Frechet). */
 export function stripMarks(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC');
@@ -35,7 +38,7 @@ export function stripMarks(text: string): string {
 export function fold(text: string): string {
   // ASCII has no compatibility forms, marks or ignorable characters: only case to fold. Most words
   // are ASCII, and the search page folds every word of ten abstracts on its first results.
-  if (ASCII.test(text)) return text.toLowerCase();
+  if (isAscii(text)) return text.toLowerCase();
   return stripMarks(text.normalize('NFKC').toLowerCase()).replace(IGNORABLE, '');
 }
 
