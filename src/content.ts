@@ -5,6 +5,8 @@
  * the collections, the on-disk cache of related papers, and the preview images, which start
  * drawing in the background as soon as the catalogue is known.
  */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { cachedJson, contentHash } from './integrations/cache.ts';
 import { startPreviews } from './integrations/previews/api.ts';
@@ -79,7 +81,10 @@ async function load(): Promise<Catalogue> {
   ]);
   const papers = paperEntries.map(toPaper).sort(byListingOrder);
   const topics = topicEntries.map(toTopic).sort((a, b) => a.id.localeCompare(b.id));
-  const problems = catalogueProblems(papers, topics);
+  // public/ is where Astro serves files from, next to content/ in the folder the build runs in.
+  const problems = catalogueProblems(papers, topics, (src) =>
+    src.includes('..') ? false : (statSync(join('public', src), { throwIfNoEntry: false })?.isFile() ?? false),
+  );
   if (problems.length > 0) {
     throw contentError(
       `The catalogue has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,

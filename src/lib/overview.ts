@@ -1,8 +1,8 @@
 /**
  * Curated topic overviews: MDX written by people with commit rights (content/topics/<id>.mdx),
  * with the site's components <Paper id="…"/>, <Papers ids={[…]}/>, <Aside> and <Figure>. This
- * reads what the catalogue needs of one without compiling it: the papers it cites, so an unknown
- * id fails the build naming the file, and its first paragraph as plain text, for the topic's feed
+ * reads what the catalogue needs of one without compiling it: the papers it cites and the images
+ * it shows, so an unknown id or a missing image fails the build naming the file, and its first paragraph as plain text, for the topic's feed
  * and link preview.
  */
 import { texToText } from './math.ts';
@@ -16,6 +16,12 @@ export function overviewPaperIds(body: string): string[] {
     for (const id of (m[1] ?? '').matchAll(/["']([^"']*)["']/gu)) ids.push(id[1] ?? '');
   return ids;
 }
+
+/** The paths under public/ of the images an overview shows with <Figure src="…"/>. */
+export const overviewFigures = (body: string): string[] =>
+  [...body.matchAll(/<Figure\s(?:[^>]*?\s)?src=(?:"([^"]*)"|'([^']*)'|\{\s*["']([^"']*)["']\s*\})/gu)].map(
+    (m) => m[1] ?? m[2] ?? m[3] ?? '',
+  );
 
 /** The overview's first paragraph of prose (not a heading) as plain text: components, Markdown syntax and math reduced to what they read as. */
 export function overviewText(body: string): string {

@@ -7,7 +7,7 @@ import { texToText } from './math.ts';
 import { paperText } from './paper-text.ts';
 import { excerpt } from './text.ts';
 import { fold } from './words.ts';
-import { overviewPaperIds, overviewText } from './overview.ts';
+import { overviewFigures, overviewPaperIds, overviewText } from './overview.ts';
 import { textProblem } from './characters.ts';
 import type { PaperData, SourceData, TopicData } from './schema.ts';
 
@@ -61,6 +61,8 @@ export interface Topic {
   overview?: string;
   /** The papers the overview cites. */
   cites?: string[];
+  /** The images the overview shows, as paths under public/. */
+  figures?: string[];
 }
 
 /** The raw shape of a collection entry that the model needs. */
@@ -107,6 +109,7 @@ export function toTopic(entry: RawEntry<TopicData>): Topic {
   if (entry.body?.trim()) {
     topic.overview = overviewText(entry.body);
     topic.cites = overviewPaperIds(entry.body);
+    topic.figures = overviewFigures(entry.body);
   }
   return topic;
 }
@@ -150,9 +153,14 @@ export const titleKey = (title: string): string => fold(texToText(title)).replac
 
 /**
  * Cross-entry invariants the schema cannot see. Returns one message per problem, naming the file,
- * the field and the fix; empty when the catalogue is sound.
+ * the field and the fix; empty when the catalogue is sound. `isPublicFile` says whether a path
+ * under public/ is a file (the build passes one that looks; this module reads no disk).
  */
-export function catalogueProblems(papers: readonly Paper[], topics: readonly Topic[]): string[] {
+export function catalogueProblems(
+  papers: readonly Paper[],
+  topics: readonly Topic[],
+  isPublicFile: (path: string) => boolean = () => true,
+): string[] {
   const problems: string[] = [];
   const byId = new Map<string, Paper>();
   const byKey = new Map<string, Paper>();
@@ -197,6 +205,12 @@ export function catalogueProblems(papers: readonly Paper[], topics: readonly Top
       if (!byId.has(id))
         problems.push(
           `${topic.file}: overview: <Paper id="${id}"> names no paper of the catalogue; use the id of an entry in content/papers/ (its file name)`,
+        );
+    }
+    for (const src of topic.figures ?? []) {
+      if (!isPublicFile(src))
+        problems.push(
+          `${topic.file}: overview: <Figure src="${src}"> names no file under public/; add the image as public/${src.replace(/^\/+/u, '')} or correct the path`,
         );
     }
   }

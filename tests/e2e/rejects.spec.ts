@@ -70,7 +70,7 @@ for (const c of CASES) {
   });
 }
 
-test('a topic overview that cites an unknown paper fails the build naming the topic file and the id', async () => {
+test('a topic overview that cites an unknown paper or shows a missing image fails the build naming the topic file, the id and the path', async () => {
   test.setTimeout(120_000);
   const root = join('dist-e2e', 'rejects', 'overview-unknown-paper');
   rmSync(root, { recursive: true, force: true });
@@ -80,12 +80,13 @@ test('a topic overview that cites an unknown paper fails the build naming the to
   const frontmatter = readFileSync(join(CORPUS_DIR, 'topics', 'hostile.yaml'), 'utf8');
   writeFileSync(
     join(root, 'content', 'topics', 'hostile.mdx'),
-    `---\n${frontmatter}---\n\nThe key paper of the field:\n\n<Paper id="no-such-paper" />\n`,
+    `---\n${frontmatter}---\n\nThe key paper of the field:\n\n<Paper id="no-such-paper" />\n\n<Figure src="figures/no-such-plot.png" alt="A plot" />\n`,
   );
   const { code, stdout, stderr } = await build(join(root, 'content'), join(root, 'dist'), { CATALOGUE_CACHE_DIR: join(root, 'cache') });
   const plain = stripVTControlCharacters(stdout + stderr);
   expect(code, plain).not.toBe(0);
   expect(plain).toContain('hostile.mdx: overview: <Paper id="no-such-paper"> names no paper of the catalogue');
+  expect(plain).toContain('hostile.mdx: overview: <Figure src="figures/no-such-plot.png"> names no file under public/');
   expect(plain, 'prints no stack trace').not.toMatch(/Stack trace|^\s+at .*:\d+:\d+\)?$/mu);
   expect(existsSync(join(root, 'dist', 'index.html')), 'writes no site').toBe(false);
 });
