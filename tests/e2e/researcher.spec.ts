@@ -8,6 +8,7 @@
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { expect, test, type Page } from './fixtures.ts';
 import { contentPapers, contentTopics, type ContentPaper } from './content.ts';
+import { readRis } from '../fixtures/ris.ts';
 
 const papers = contentPapers();
 const topics = contentTopics();
@@ -28,26 +29,6 @@ const cardIds = (page: Page): Promise<string[]> =>
     .locator('main article')
     .locator('h2 a, h3 a')
     .evaluateAll((as) => as.map((a) => a.getAttribute('href')?.replace(/^.*\/papers\/([^/]+)\/$/u, '$1') ?? ''));
-
-/** RIS records as the format's grammar reads them. */
-function readRis(text: string): Record<string, string[]>[] {
-  const records: Record<string, string[]>[] = [];
-  let current: Record<string, string[]> | undefined;
-  for (const line of text.split(/\r?\n/u).filter(Boolean)) {
-    const m = /^([A-Z][A-Z0-9]) {2}- (.*)$/u.exec(line);
-    if (!m) throw new Error(`not a RIS line: ${line}`);
-    const [, tag = '', value = ''] = m;
-    if (tag === 'TY') current = {};
-    if (!current) throw new Error(`${tag} outside a record`);
-    (current[tag] ??= []).push(value);
-    if (tag === 'ER') {
-      records.push(current);
-      current = undefined;
-    }
-  }
-  expect(current, 'a record without ER').toBeUndefined();
-  return records;
-}
 
 test.describe('a paper page', () => {
   test('puts the paper’s own PDF, arXiv and Hugging Face pages and its code in a row under the title', async ({ page }) => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { citationKeys, citationYear, cslItem, cslJson, readableKey, risRecords, surnames } from '../../src/lib/citation.ts';
 import { toPaper, type Paper } from '../../src/lib/papers.ts';
 import type { PaperData } from '../../src/lib/schema.ts';
+import { readRis } from '../fixtures/ris.ts';
 
 function paper(id: string, title: string, extra: Partial<PaperData> = {}, body = 'An abstract\n\nin two paragraphs.'): Paper {
   const data: PaperData = {
@@ -23,26 +24,6 @@ function paper(id: string, title: string, extra: Partial<PaperData> = {}, body =
 
 const arxivPaper = (id: string, title: string, authors: string[], arxiv: string, published?: string): Paper =>
   paper(id, title, { authors, arxiv, ...(published ? { published } : {}), categories: ['cs.CL'] });
-
-/** RIS as its grammar reads it: records of `TAG  - value` lines, ending with `ER  - `. */
-function readRis(text: string): Record<string, string[]>[] {
-  const records: Record<string, string[]>[] = [];
-  let current: Record<string, string[]> | undefined;
-  for (const raw of text.split('\n').filter((l) => l !== '')) {
-    const m = /^([A-Z][A-Z0-9]) {2}- (.*)$/u.exec(raw);
-    if (!m) throw new Error(`not a RIS line: ${JSON.stringify(raw)}`);
-    const [, tag = '', value = ''] = m;
-    if (tag === 'TY') current = {};
-    if (!current) throw new Error(`${tag} before TY`);
-    (current[tag] ??= []).push(value);
-    if (tag === 'ER') {
-      records.push(current);
-      current = undefined;
-    }
-  }
-  if (current) throw new Error('record without ER');
-  return records;
-}
 
 describe('citation keys', () => {
   it('are the first author surname, the year and the first title word, as Google Scholar writes them', () => {
