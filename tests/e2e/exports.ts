@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { XMLValidator } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { parse as parseHtml } from 'parse5';
 import { attr, htmlFiles, walk, type Node } from '../../scripts/check-links.ts';
 import type { PapersExport } from '../../src/lib/feeds.ts';
@@ -66,10 +66,15 @@ export interface FeedRead {
 /** An RSS file, well-formed XML first, then read by a feed reader's parser. */
 export function readFeed(path: string): FeedRead {
   const xml = readFileSync(path, 'utf8');
-  const valid = XMLValidator.validate(xml);
+  let xmlError: string | undefined;
+  try {
+    SyntaxValidator.validate(xml);
+  } catch (error) {
+    xmlError = error instanceof Error ? error.message : String(error);
+  }
   const feed = parseFeed(xml);
   return {
-    xmlError: valid === true ? undefined : valid.err.msg,
+    xmlError,
     items: feed.items.map((i) => ({ title: i.title ?? '', link: i.url ?? '', description: i.description ?? '' })),
   };
 }
