@@ -25,15 +25,29 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * A text without the sentences that give an address (a sentence that gives one says where the code
+ * is, not what the paper is about): each from its start to the address's end. An expression that
+ * says so, /[^.!?]*\bhttps?:\/\/\S+/g, retries at every letter of every sentence, 0.7 s of a
+ * 10 000-paper build; this looks only where an address starts.
+ */
+export function withoutAddresses(text: string): string {
+  let kept = '';
+  let from = 0;
+  for (const m of text.matchAll(/\bhttps?:\/\/\S+/gu)) {
+    const before = text.slice(from, m.index);
+    kept += `${before.slice(0, Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'), before.lastIndexOf('?')) + 1)} `;
+    from = m.index + m[0].length;
+  }
+  return kept + text.slice(from);
+}
+
 /** Calls `visit` for each content word of a text, without building token objects. */
 export function forEachToken(text: string, visit: (stem: string, surface: string, index: number) => void): void {
   let index = 0;
-  const folded = fold(text);
-  // A sentence that gives an address says where the code is, not what the paper is about. (The
-  // expression retries at every letter of a sentence: a third of related papers' time, so only
-  // texts holding an address are given to it.)
-  const unaddressed = folded.includes('http') ? folded.replace(/[^.!?]*\bhttps?:\/\/\S+/gu, ' ') : folded;
-  for (const m of unaddressed.replace(/['’]s\b/gu, '').matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)) {
+  for (const m of withoutAddresses(fold(text))
+    .replace(/['’]s\b/gu, '')
+    .matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)) {
     index += 1;
     const lower = m[0];
     if (!lower.includes('-')) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isKeyPhrase, relatedPapers } from '../../src/lib/related.ts';
-import { tokenize } from '../../src/lib/terms.ts';
+import { tokenize, withoutAddresses } from '../../src/lib/terms.ts';
+import { words } from '../../src/lib/words.ts';
 
 const doc = (id: string, title: string, text: string) => ({ id, title, text });
 
@@ -22,6 +23,26 @@ describe('tokenize', () => {
     expect(stems('behaviour behaviors')).toHaveLength(1);
     expect(stems('loss lost')).toHaveLength(2);
     expect(stems('test-time test-times')).toHaveLength(1);
+  });
+
+  it('leaves out a sentence that gives an address, from its start to the address’s end, and nothing else', () => {
+    const surfaces = (text: string) => tokenize(text).map((t) => t.surface);
+    expect(surfaces('Sparse experts route tokens. Our code lives at https://github.com/x/y. Routing balances experts!')).toEqual([
+      'sparse',
+      'experts',
+      'route',
+      'tokens',
+      'routing',
+      'balances',
+      'experts',
+    ]);
+    // Two addresses in one sentence; a sentence ended by ? or !; words after an address in its sentence stay.
+    expect(words(withoutAddresses('Why? Weights at http://a.org and demos at https://b.org/c today! Done.'))).toEqual([
+      'why',
+      'today',
+      'done',
+    ]);
+    expect(withoutAddresses('No address, nothing cut. http-based tools stay.')).toBe('No address, nothing cut. http-based tools stay.');
   });
 });
 
