@@ -90,6 +90,12 @@ describe('topic overviews', () => {
     '',
     '<Figure caption="x" src=\'/figures/missing.svg\' alt="" />',
   ].join('\n');
+  const curated = toTopic({
+    id: 't',
+    filePath: 'content/topics/t.mdx',
+    data: { name: 'T', summary: 'S.', description: 'D.', aliases: [], match: [], weak: [], title: [], exclude: [] },
+    body: overview,
+  });
 
   it('reads the ids an overview cites, in either quoting, with other attributes before them', () => {
     expect(overviewPaperIds(overview)).toEqual(['a', 'b', 'c']);
@@ -103,12 +109,6 @@ describe('topic overviews', () => {
   });
 
   it('fails the catalogue on a cited id that names no paper, naming the topic file', () => {
-    const curated = toTopic({
-      id: 't',
-      filePath: 'content/topics/t.mdx',
-      data: { name: 'T', summary: 'S.', description: 'D.', aliases: [], match: [], weak: [], title: [], exclude: [] },
-      body: overview,
-    });
     expect(curated.overview).toMatch(/^Diffusion models generate/u);
     expect(catalogueProblems([paper('a', 'A', 1), paper('b', 'B', 2)], [curated])).toEqual([
       'content/topics/t.mdx: overview: <Paper id="c"> names no paper of the catalogue; use the id of an entry in content/papers/ (its file name)',
@@ -116,12 +116,6 @@ describe('topic overviews', () => {
   });
 
   it('fails the catalogue on a figure whose image is not under public/, naming the topic file and the path', () => {
-    const curated = toTopic({
-      id: 't',
-      filePath: 'content/topics/t.mdx',
-      data: { name: 'T', summary: 'S.', description: 'D.', aliases: [], match: [], weak: [], title: [], exclude: [] },
-      body: overview,
-    });
     const papers = [paper('a', 'A', 1), paper('b', 'B', 2), paper('c', 'C', 3)];
     expect(catalogueProblems(papers, [curated], (path) => path === 'figures/loss.png')).toEqual([
       'content/topics/t.mdx: overview: <Figure src="/figures/missing.svg"> names no file under public/; add the image as public/figures/missing.svg or correct the path',
