@@ -82,9 +82,7 @@ async function load(): Promise<Catalogue> {
   const papers = paperEntries.map(toPaper).sort(byListingOrder);
   const topics = topicEntries.map(toTopic).sort((a, b) => a.id.localeCompare(b.id));
   // public/ is where Astro serves files from, next to content/ in the folder the build runs in.
-  const problems = catalogueProblems(papers, topics, (src) =>
-    src.includes('..') ? false : (statSync(join('public', src), { throwIfNoEntry: false })?.isFile() ?? false),
-  );
+  const problems = catalogueProblems(papers, topics, (src) => Boolean(statSync(join('public', src), { throwIfNoEntry: false })?.isFile()));
   if (problems.length > 0) {
     throw contentError(
       `The catalogue has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,

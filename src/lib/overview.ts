@@ -2,8 +2,8 @@
  * Curated topic overviews: MDX written by people with commit rights (content/topics/<id>.mdx),
  * with the site's components <Paper id="…"/>, <Papers ids={[…]}/>, <Aside> and <Figure>. This
  * reads what the catalogue needs of one without compiling it: the papers it cites and the images
- * it shows, so an unknown id or a missing image fails the build naming the file, and its first paragraph as plain text, for the topic's feed
- * and link preview.
+ * it shows, so an unknown id or a missing image fails the build naming the file, and its first
+ * paragraph as plain text, for the topic's feed and link preview.
  */
 import { texToText } from './math.ts';
 
@@ -16,6 +16,12 @@ export function overviewPaperIds(body: string): string[] {
     for (const id of (m[1] ?? '').matchAll(/["']([^"']*)["']/gu)) ids.push(id[1] ?? '');
   return ids;
 }
+
+/** Whether a <Figure src> is a path the site serves from public/ ("figures/plot.png"), not an address or a way out of it. */
+/** What to write instead of a <Figure src> that is not such a path. */
+export const FIGURE_PATH_ADVICE = 'give the path of a file under public/, such as "figures/plot.png"; images come from the site itself';
+
+export const isSitePath = (src: string): boolean => /^\/?[\w./-]+$/u.test(src) && !src.includes('..');
 
 /** The paths under public/ of the images an overview shows with <Figure src="…"/>. */
 export const overviewFigures = (body: string): string[] =>

@@ -7,7 +7,7 @@ import { texToText } from './math.ts';
 import { paperText } from './paper-text.ts';
 import { excerpt } from './text.ts';
 import { fold } from './words.ts';
-import { overviewFigures, overviewPaperIds, overviewText } from './overview.ts';
+import { FIGURE_PATH_ADVICE, isSitePath, overviewFigures, overviewPaperIds, overviewText } from './overview.ts';
 import { textProblem } from './characters.ts';
 import type { PaperData, SourceData, TopicData } from './schema.ts';
 
@@ -208,7 +208,8 @@ export function catalogueProblems(
         );
     }
     for (const src of topic.figures ?? []) {
-      if (!isPublicFile(src))
+      if (!isSitePath(src)) problems.push(`${topic.file}: overview: <Figure src="${src}">: ${FIGURE_PATH_ADVICE}`);
+      else if (!isPublicFile(src))
         problems.push(
           `${topic.file}: overview: <Figure src="${src}"> names no file under public/; add the image as public/${src.replace(/^\/+/u, '')} or correct the path`,
         );

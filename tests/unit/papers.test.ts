@@ -120,5 +120,8 @@ describe('topic overviews', () => {
     expect(catalogueProblems(papers, [curated], (path) => path === 'figures/loss.png')).toEqual([
       'content/topics/t.mdx: overview: <Figure src="/figures/missing.svg"> names no file under public/; add the image as public/figures/missing.svg or correct the path',
     ]);
+    expect(catalogueProblems(papers, [{ ...curated, figures: ['../package.json'] }], () => true)).toEqual([
+      'content/topics/t.mdx: overview: <Figure src="../package.json">: give the path of a file under public/, such as "figures/plot.png"; images come from the site itself',
+    ]);
   });
 });
