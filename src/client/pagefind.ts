@@ -10,9 +10,8 @@ export interface PagefindResult {
 
 export interface PagefindData {
   url: string;
-  /** The page's indexed text, and the positions of the words the query matched in it. */
+  /** The page's indexed text: title, abstract, then the hidden forms. */
   content: string;
-  locations?: number[];
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
 }

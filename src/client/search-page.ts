@@ -38,9 +38,9 @@ function applyState(state: SearchState): void {
 
 async function resultItem(data: PagefindData, query: string): Promise<HTMLElement> {
   const [, text] = await loadWords();
-  const { content, locations, meta } = data;
-  const found = { content, locations, title: meta['title'] ?? data.url, also: text.readAlso(meta['also']) };
-  const { title, excerpt } = text.resultText(found, query, EXCERPT_WORDS);
+  const meta = data.meta;
+  const page = { content: data.content, title: meta['title'] ?? data.url, also: text.readAlso(meta['also']) };
+  const { title, excerpt } = text.resultText(page, query, EXCERPT_WORDS);
   const li = linked('search-result', data.url, title);
   fill(li.querySelector('[data-excerpt]'), excerpt);
   // Authors and date, the code badge linking the repository, the topics: each only when known.

@@ -4,9 +4,9 @@
  * paper holds its title, its abstract, then hidden words a reader may type instead of the page's
  * own (other spellings, ASCII for Greek, abbreviations and their expansions, digits for scripts),
  * each paired in the page's `also` metadata with the words it stands for, so a match on a hidden
- * word marks the words the reader sees. Pure and tested.
+ * word marks the words the reader sees. Words are the word toolkit's, as for the index. Pure and tested.
  */
-import { contentWords, fold, stem, words } from './words.ts';
+import { contentWords, stem, words } from './words.ts';
 
 /** A hidden form and the words of the page it stands for ("quantisation" for "quantization"). */
 export type Also = [hidden: string, shown: string];
@@ -24,77 +24,48 @@ export interface Part {
   mark: boolean;
 }
 
-/** What Pagefind returns of a page: its indexed text and the positions of the words it matched. */
-export interface Found {
-  content: string;
-  locations?: number[] | undefined;
-  title: string;
-  also: Also[];
-}
-
 /**
- * Whether a word is one the query asks for, as the reader typed it: same stem, or the start of the
- * last word typed; for the words Pagefind did not search for itself (common words).
+ * Whether a text holds a word the query asks for, as the reader typed it: same stem, or the start
+ * of the last word typed. This is also how marks follow Pagefind's matches, which stem the same way.
  */
-export function queryMatcher(query: string): (word: string) => boolean {
+export function queryMatcher(query: string): (text: string) => boolean {
   const typed = contentWords(query);
   const stems = new Set(typed.map(stem));
   const last = typed.at(-1);
   // An abstract repeats its words: each distinct word is stemmed once.
   const seen = new Map<string, boolean>();
-  return (word) => {
+  return (text) => {
     const asked =
-      seen.get(word) ?? words(word).some((w) => stems.has(stem(w)) || (last !== undefined && last.length > 1 && w.startsWith(last)));
-    seen.set(word, asked);
+      seen.get(text) ?? words(text).some((w) => stems.has(stem(w)) || (last !== undefined && last.length > 1 && w.startsWith(last)));
+    seen.set(text, asked);
     return asked;
   };
 }
 
-/** A text with the words the query asks for marked, such as a topic's name. */
-export const highlight = (text: string, query: string): Part[] => {
-  const asked = queryMatcher(query);
-  return text.split(/([\p{L}\p{N}]+)/u).flatMap((t, i) => (t ? [{ text: t, mark: i % 2 === 1 && asked(t) }] : []));
-};
+/** A text as parts, each word (letters, marks, digits) marked when `mark` says so: "GPipe:" marks "GPipe". */
+const markWords = (text: string, mark: (word: string) => boolean): Part[] =>
+  text.split(/([\p{L}\p{M}\p{N}]+)/u).flatMap((t, i) => (t ? [{ text: t, mark: i % 2 === 1 && mark(t) }] : []));
 
-/** A word as parts: when marked, the punctuation around it is not ("GPipe:" marks "GPipe"). */
-function marked(text: string, mark: boolean): Part[] {
-  const found = mark ? /[\p{L}\p{N}](?:.*[\p{L}\p{N}])?/su.exec(text) : null;
-  if (!found) return [{ text, mark: false }];
-  const [before, word, after] = [text.slice(0, found.index), found[0], text.slice(found.index + found[0].length)];
-  return [
-    { text: before, mark: false },
-    { text: word, mark: true },
-    { text: after, mark: false },
-  ].filter((p) => p.text);
-}
+/** A text with the words the query asks for marked, such as a topic's name. */
+export const highlight = (text: string, query: string): Part[] => markWords(text, queryMatcher(query));
 
 /** Pagefind splits a page's text into words on white space; so does this. */
 const split = (text: string): string[] => text.split(/[^\S\uFEFF]+/u).filter(Boolean);
 
 /**
  * The title and an excerpt of `length` words of the abstract, as parts, with every word the query
- * found marked: those Pagefind matched, those the hidden words it matched stand for, and those the
- * query names. The excerpt is the earliest window with the most marks, or the abstract's start.
+ * found marked: those the query asks for, and those a hidden form it asks for stands for. The
+ * excerpt is the earliest window with the most marks, or the abstract's start.
  */
-export function resultText(found: Found, query: string, length: number): { title: Part[]; excerpt: Part[] } {
-  const all = split(found.content);
-  const hidden = found.also.reduce((n, [h]) => n + split(h).length, 0);
-  const titleWords = split(found.title).length;
-  const end = Math.max(titleWords, all.length - hidden);
-  // The page words that matched hidden words stand for.
-  const shown = new Set<string>();
-  let at = end;
-  for (const [h, s] of found.also) {
-    const n = split(h).length;
-    if ((found.locations ?? []).some((l) => l >= at && l < at + n)) for (const w of words(s)) shown.add(w);
-    at += n;
-  }
+export function resultText(page: { content: string; title: string; also: readonly Also[] }, query: string, length: number) {
   const asked = queryMatcher(query);
-  const hits = new Set(found.locations ?? []);
-  const isHit = (word: string, i: number): boolean => hits.has(i) || words(word).some((w) => shown.has(w)) || asked(word);
-  const marks = all.map((w, i) => i < end && isHit(w, i));
-  let start = titleWords;
-  let best = 0;
+  const shown = new Set(page.also.flatMap(([hidden, stands]) => (asked(hidden) ? words(stands) : [])));
+  const isHit = (word: string): boolean => asked(word) || words(word).some((w) => shown.has(w));
+  const all = split(page.content);
+  const titleWords = split(page.title).length;
+  const end = Math.max(titleWords, all.length - page.also.reduce((n, [h]) => n + split(h).length, 0));
+  const marks = all.map((w, i) => i < end && isHit(w));
+  let [start, best] = [titleWords, 0];
   for (let i = titleWords; i < end; i++) {
     if (!marks[i]) continue;
     const s = Math.max(titleWords, Math.min(i - 3, end - length));
@@ -102,14 +73,12 @@ export function resultText(found: Found, query: string, length: number): { title
     if (n > best) [start, best] = [s, n];
   }
   const stop = Math.min(end, start + length);
-  const spaced = (parts: Part[][]): Part[] => parts.flatMap((p, i) => (i > 0 ? [{ text: ' ', mark: false }, ...p] : p));
-  const title = spaced(split(found.title).map((text, i) => marked(text, marks[i] ?? false)));
   const excerpt = [
     ...(start > titleWords ? [{ text: '… ', mark: false }] : []),
-    ...spaced(all.slice(start, stop).map((text, k) => marked(text, marks[start + k] ?? false))),
+    ...markWords(all.slice(start, stop).join(' '), isHit),
     ...(stop < end ? [{ text: ' …', mark: false }] : []),
   ];
-  return { title, excerpt };
+  return { title: markWords(page.title, isHit), excerpt };
 }
 
 /**
@@ -118,10 +87,9 @@ export function resultText(found: Found, query: string, length: number): { title
  * quantization).
  */
 export function isExactTitle(query: string, title: string, also: readonly Also[] = []): boolean {
-  const q = words(query);
-  const forms = new Map<string, Set<string>>();
-  for (const [h, s] of also)
-    if (words(h).length === 1 && words(s).length === 1) forms.set(fold(s), (forms.get(fold(s)) ?? new Set()).add(fold(h)));
-  const same = (t: string[]): boolean => t.length === q.length && t.every((w, i) => w === q[i] || (forms.get(w)?.has(q[i] ?? '') ?? false));
-  return q.length > 0 && (same(words(title)) || same(words(title.split(':')[0] ?? '')));
+  const shown = new Map(also.map(([hidden, stands]) => [words(hidden).join(' '), words(stands).join(' ')]));
+  const typed = words(query)
+    .map((w) => shown.get(w) ?? w)
+    .join(' ');
+  return typed !== '' && [title, title.split(':')[0] ?? ''].some((t) => words(t).join(' ') === typed);
 }

@@ -92,7 +92,7 @@ describe('Object.prototype names as words', () => {
       const abbreviations = new Abbreviations([{ abbreviation: 'LLM', expansions: ['large language model'] }], definitions(ABSTRACT(name)));
       expect(otherForms(ABSTRACT(name), abbreviations), name).toEqual(name === 'normalize' ? [['normalise', 'normalize']] : []);
       expect(readAlso(writeAlso([[name, name]])), name).toEqual([[name, name]]);
-      const found = { content: `The ${name}. ${ABSTRACT(name)}`, locations: [1], title: `The ${name}`, also: [] };
+      const found = { content: `The ${name}. ${ABSTRACT(name)}`, title: `The ${name}`, also: [] };
       expect(
         resultText(found, name, 10)
           .excerpt.map((p) => p.text)
