@@ -8,6 +8,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { SITE } from './src/site.config.ts';
 import { BODY_FEATURES, mathAndLinks } from './src/integrations/markdown.ts';
+import contentStore from './src/integrations/content-store.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import previews from './src/integrations/previews/index.ts';
 import siteUrlCheck from './src/integrations/site-url.ts';
@@ -54,6 +55,7 @@ export default defineConfig({
   ...(process.env['CATALOGUE_CACHE_DIR'] ? { cacheDir: process.env['CATALOGUE_CACHE_DIR'] } : {}),
   integrations: [
     siteUrlCheck(SITE.url),
+    contentStore(),
     // Only topic overviews are compiled as MDX (curated, with the site's components), so they get
     // their own processor: math and links as in paper bodies, without the guard that keeps paper
     // bodies free of components (paper bodies are rendered by src/loaders/plain-mdx.ts).
