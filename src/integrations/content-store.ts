@@ -11,7 +11,7 @@
 import type { AstroIntegration } from 'astro';
 
 /** Astro's resolved id of the content store module (astro/dist/content/consts.js). */
-const STORE_MODULE = '\0astro:data-layer-content';
+const STORE_MODULE = /^\0astro:data-layer-content$/u;
 const HEAD = 'export default JSON.parse(';
 /** Characters per literal: small enough to compile fast, few enough to stay one module. */
 export const PIECE = 1 << 20;
@@ -51,9 +51,10 @@ export default function contentStore(): AstroIntegration {
               {
                 name: 'catalogue-content-store',
                 transform: {
-                  filter: { id: /^\0astro:data-layer-content$/u },
+                  filter: { id: STORE_MODULE },
                   handler(code: string, id: string) {
-                    if (id !== STORE_MODULE) return null;
+                    // The filter is a hint some bundlers ignore: the id is checked again.
+                    if (!STORE_MODULE.test(id)) return null;
                     const split = splitStoreLiteral(code);
                     if (split === undefined) {
                       logger.warn(
