@@ -17,10 +17,10 @@ export function overviewPaperIds(body: string): string[] {
   return ids;
 }
 
-/** Whether a <Figure src> is a path the site serves from public/ ("figures/plot.png"), not an address or a way out of it. */
-/** What to write instead of a <Figure src> that is not such a path. */
+/** What to write instead of a <Figure src> that is not a path the site serves (isSitePath). */
 export const FIGURE_PATH_ADVICE = 'give the path of a file under public/, such as "figures/plot.png"; images come from the site itself';
 
+/** Whether a <Figure src> is a path the site serves from public/ ("figures/plot.png"), not an address or a way out of it. */
 export const isSitePath = (src: string): boolean => /^\/?[\w./-]+$/u.test(src) && !src.includes('..');
 
 /** The paths under public/ of the images an overview shows with <Figure src="…"/>. */
